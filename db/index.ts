@@ -1,0 +1,4 @@
+export * from './config.js';
+export * from './errors.js';
+export * from './connect.js';
+export * from './local-neo4j.js';

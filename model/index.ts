@@ -1,0 +1,6 @@
+export * from './labels.js';
+export * from './normalise.js';
+export * from './ids.js';
+export * from './article.js';
+export * from './diagnostics.js';
+export * from './cooccurrence.js';

@@ -1,0 +1,62 @@
+/** Node labels and relationship types of the graph: the one list ingest, server and client share. */
+
+export const ENTITY_LABELS = [
+  'Keyword',
+  'Theme',
+  'Category',
+  'Signal',
+  'Concern',
+  'Behavior',
+  'Technology',
+  'Issue',
+] as const;
+export type EntityLabel = (typeof ENTITY_LABELS)[number];
+
+/** Groups of near-equivalent issue names (see model/issue-groups.ts); computed after ingest. */
+export const GROUP_LABEL = 'IssueGroup';
+
+export const NODE_LABELS = ['Article', ...ENTITY_LABELS, 'Page', GROUP_LABEL] as const;
+export type NodeLabel = (typeof NODE_LABELS)[number];
+
+export const REL_TYPES = [
+  'HAS_KEYWORD',
+  'HAS_THEME',
+  'IN_CATEGORY',
+  'IN_PAGE',
+  'HAS_SIGNAL',
+  'HAS_CONCERN',
+  'HAS_BEHAVIOR',
+  'HAS_TECHNOLOGY',
+  'HAS_ISSUE',
+  'CLOSEST_TO',
+  'IN_GROUP',
+] as const;
+export type RelType = (typeof REL_TYPES)[number];
+
+/** How each entity label hangs off an article. */
+export const ARTICLE_REL: Record<EntityLabel, RelType> = {
+  Keyword: 'HAS_KEYWORD',
+  Theme: 'HAS_THEME',
+  Category: 'IN_CATEGORY',
+  Signal: 'HAS_SIGNAL',
+  Concern: 'HAS_CONCERN',
+  Behavior: 'HAS_BEHAVIOR',
+  Technology: 'HAS_TECHNOLOGY',
+  Issue: 'HAS_ISSUE',
+};
+
+/** The property that identifies a node of each label (backed by a unique constraint). */
+export function keyProperty(label: NodeLabel): 'id' | 'key' {
+  return label === 'Article' || label === 'Page' ? 'id' : 'key';
+}
+
+/** Hubs: nodes that link almost everything and make paths meaningless unless asked for. */
+export const HUB_LABELS: readonly NodeLabel[] = ['Category', 'Page'];
+
+export function isNodeLabel(value: string): value is NodeLabel {
+  return (NODE_LABELS as readonly string[]).includes(value);
+}
+
+export function isEntityLabel(value: string): value is EntityLabel {
+  return (ENTITY_LABELS as readonly string[]).includes(value);
+}
