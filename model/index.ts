@@ -4,3 +4,4 @@ export * from './ids.js';
 export * from './article.js';
 export * from './diagnostics.js';
 export * from './cooccurrence.js';
+export * from './api.js';
