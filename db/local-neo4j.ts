@@ -132,9 +132,11 @@ export function ensureBuilt(log: Log = () => {}): void {
   log('First start: resolving Neo4j Community through Maven (downloads once, about 150 MB)…');
   const mvnArgs = ['-q', '-B', '-Dstyle.color=never', '-f', path.join(BUILD_DIR, 'pom.xml')];
   const mvn = spawnSync('mvn', [...mvnArgs, 'compile', 'dependency:build-classpath'], {
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
   });
   if (mvn.error || mvn.status !== 0) {
+    log(`${mvn.stdout ?? ''}${mvn.stderr ?? ''}`.trim());
     throw new LocalNeo4jError(
       `Maven could not resolve Neo4j (${mvn.error?.message ?? `exit ${mvn.status}`}): check that mvn is installed and Maven Central is reachable, or set NEO4J_URI.`,
     );

@@ -1,0 +1,131 @@
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { nodeId, parseNodeId } from '../model/index.js';
+import type { NodeTarget } from '../server/graph/node-ref.js';
+import { readArticleDetails } from '../server/queries/article.js';
+import { readCooccurringGroups, readStrongestPairs } from '../server/queries/issue-cooccurrence.js';
+import { readNeighbors } from '../server/queries/neighbors.js';
+import { readNodeDetails } from '../server/queries/nodes.js';
+import { readPaths } from '../server/queries/paths.js';
+import { searchNodes } from '../server/queries/search.js';
+import { readStats } from '../server/queries/stats.js';
+import { readThemeLink, readThemeNetwork } from '../server/queries/themes.js';
+
+/** One measured route: the HTTP request, and the same queries run straight through the driver. */
+export interface BenchCase {
+  name: string;
+  method: 'GET' | 'POST';
+  path: string;
+  body?: unknown;
+  direct(tx: ManagedTransaction): Promise<unknown>;
+}
+
+/** Busy nodes of whatever graph is there, so each route has real work to do. */
+const SAMPLES = `
+CALL () { MATCH (t:Theme) WITH t ORDER BY t.articleCount DESC LIMIT 2 RETURN collect(t.key) AS themes }
+CALL () {
+  MATCH (a:Article) WHERE a.stub IS NULL
+  WITH a ORDER BY COUNT { (a)--() } DESC LIMIT 1
+  RETURN a.id AS article
+}
+CALL () {
+  MATCH (a:Article)-[:HAS_ISSUE]->(i:Issue)
+  OPTIONAL MATCH (i)-[:IN_GROUP]->(g:IssueGroup)
+  WITH i, coalesce(g.articleCount, i.articleCount) AS reach ORDER BY reach DESC, i.key LIMIT 1
+  RETURN i.key AS issue
+}
+CALL () {
+  MATCH (a:Article) WHERE a.stub IS NULL AND EXISTS { (a)-[:HAS_THEME]->() }
+  WITH a ORDER BY a.id
+  RETURN collect(a.id) AS ids
+}
+RETURN themes, article, issue, ids[0] AS fromArticle, ids[size(ids) / 2] AS toArticle`;
+
+const target = (id: string): NodeTarget => ({ ...parseNodeId(id)!, id });
+const encode = encodeURIComponent;
+
+export async function benchCases(driver: Driver, database: string): Promise<BenchCase[]> {
+  const { records } = await driver.executeQuery(SAMPLES, {}, { database, routing: neo4j.routing.READ });
+  const sample = records[0];
+  const themes = (sample?.get('themes') as string[] | undefined) ?? [];
+  if (!sample || themes.length < 2 || !sample.get('issue')) {
+    throw new Error(
+      'The graph has too little in it to measure (no themes or issues): ingest first (npm run ingest).',
+    );
+  }
+  const [themeA, themeB] = themes.map((key) => nodeId('Theme', key)) as [string, string];
+  const article = sample.get('article') as string;
+  const issue = nodeId('Issue', sample.get('issue') as string);
+  const from = nodeId('Article', sample.get('fromArticle') as string);
+  const to = nodeId('Article', sample.get('toArticle') as string);
+  // What a user has typed so far: the first letters of the busiest theme.
+  const typed = themes[0]!.slice(0, 4);
+  const cypher =
+    'MATCH (t:Theme)<-[:HAS_THEME]-(a:Article) RETURN t.name AS theme, count(a) AS articles ORDER BY articles DESC LIMIT 25';
+  const cooccurrence = { measure: 'npmi' as const, minCount: 2, evidenceLimit: 5 };
+
+  return [
+    { name: 'stats', method: 'GET', path: '/api/stats', direct: (tx) => readStats(tx) },
+    {
+      name: 'search',
+      method: 'GET',
+      path: `/api/search?q=${encode(typed)}`,
+      direct: (tx) => searchNodes(tx, { text: typed, labels: [], limit: 20 }),
+    },
+    {
+      name: 'node',
+      method: 'GET',
+      path: `/api/nodes/${encode(themeA)}`,
+      direct: (tx) => readNodeDetails(tx, target(themeA)),
+    },
+    {
+      name: 'neighbors',
+      method: 'GET',
+      path: `/api/nodes/${encode(themeA)}/neighbors`,
+      direct: (tx) => readNeighbors(tx, target(themeA), { labels: [], limit: 50 }),
+    },
+    {
+      name: 'article',
+      method: 'GET',
+      path: `/api/articles/${encode(article)}`,
+      direct: (tx) => readArticleDetails(tx, article),
+    },
+    {
+      name: 'themes/network',
+      method: 'GET',
+      path: '/api/themes/network',
+      direct: (tx) => readThemeNetwork(tx, { minCount: 2, limit: 200 }),
+    },
+    {
+      name: 'themes/link',
+      method: 'GET',
+      path: `/api/themes/link?a=${encode(themeA)}&b=${encode(themeB)}`,
+      direct: (tx) => readThemeLink(tx, { a: target(themeA).key, b: target(themeB).key, limit: 20 }),
+    },
+    {
+      name: 'issues/cooccurring',
+      method: 'GET',
+      path: `/api/issues/${encode(issue)}/cooccurring?minCount=1`,
+      direct: (tx) => readCooccurringGroups(tx, target(issue), { ...cooccurrence, minCount: 1, limit: 20 }),
+    },
+    {
+      name: 'issues/pairs',
+      method: 'GET',
+      path: '/api/issues/pairs',
+      direct: (tx) => readStrongestPairs(tx, { ...cooccurrence, limit: 50 }),
+    },
+    {
+      name: 'paths',
+      method: 'GET',
+      path: `/api/paths?from=${encode(from)}&to=${encode(to)}`,
+      direct: (tx) =>
+        readPaths(tx, { from: target(from), to: target(to), maxHops: 4, avoidHubs: true, limit: 10 }),
+    },
+    {
+      name: 'cypher',
+      method: 'POST',
+      path: '/api/cypher',
+      body: { query: cypher },
+      direct: async (tx) => (await tx.run(cypher)).records.map((record) => record.toObject()),
+    },
+  ];
+}

@@ -1,0 +1,176 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { PROJECT_ROOT } from '../db/index.js';
+import { discoverFiles } from '../ingest/files.js';
+import { parseDocument } from '../ingest/parse/index.js';
+import { machineInfo, peakRssMiB, table, writeResult } from './machine.js';
+import { withBenchNeo4j } from './neo4j.js';
+import { runCliIngest, type CliIngestRun } from './run-ingest.js';
+import { naiveIngest, writeFloor } from './baselines.js';
+
+/**
+ * Ingest benchmark: parse speed (full parser beside remark alone, on the same bytes), then the full
+ * ingest through the real CLI process (documents/s, MB/s, peak memory), a re-ingest of the unchanged
+ * corpus and of one with 1% of files edited, and beside them, in the same run, the write floor (bare
+ * UNWIND … CREATE of the same rows) and optionally the naive one-MERGE-per-fact baseline.
+ *
+ *   npx tsx bench/ingest.ts [--docs 10000] [--source DIR] [--naive 1000] [--keep]
+ *
+ * --source defaults to ../shared/corpus/futures, replicated under distinct ids up to --docs.
+ */
+
+const { values } = parseArgs({
+  options: {
+    docs: { type: 'string', default: '10000' },
+    source: { type: 'string' },
+    naive: { type: 'string', default: '0' },
+    'parse-sample': { type: 'string', default: '3000' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+
+const docs = Number(values.docs);
+const source = values.source ?? path.resolve(PROJECT_ROOT, '../shared/corpus/futures');
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'horizon-bench-ingest-'));
+
+async function main(): Promise<void> {
+  const corpusDir = await replicate(source, docs, path.join(workDir, 'corpus'));
+  const files = await discoverFiles([corpusDir], PROJECT_ROOT);
+  const megabytes = files.reduce((sum, file) => sum + fs.statSync(file.absolutePath).size, 0) / 2 ** 20;
+  console.error(`bench: ${files.length} documents, ${megabytes.toFixed(1)} MB in ${corpusDir}`);
+
+  const parse = benchParse(files.slice(0, Number(values['parse-sample'])).map((f) => f.absolutePath));
+
+  const result = await withBenchNeo4j(async (target, version) => {
+    const first = await runCliIngest(target, [corpusDir, '--reset']);
+    const unchanged = await runCliIngest(target, [corpusDir]);
+    editOnePercent(files.map((file) => file.absolutePath));
+    const edited = await runCliIngest(target, [corpusDir]);
+    const floor = await writeFloor(target, files);
+    const naive =
+      Number(values.naive) > 0 ? await naiveIngest(target, files.slice(0, Number(values.naive))) : null;
+    return { version, first, unchanged, edited, floor, naive };
+  });
+
+  const rate = (run: CliIngestRun): Record<string, string | number> => ({
+    seconds: (run.durationMs / 1000).toFixed(1),
+    'docs/s': Math.round((run.files / run.durationMs) * 1000),
+    'MB/s': ((megabytes / run.durationMs) * 1000).toFixed(2),
+    'peak RSS MiB': run.peakRssMiB,
+  });
+  const rows: Record<string, string | number>[] = [
+    { phase: 'parse (full parser)', ...parse.full },
+    { phase: 'parse (remark+gfm alone)', ...parse.remarkGfm },
+    { phase: 'parse (remark alone)', ...parse.remark },
+    { phase: 'ingest, empty graph', ...rate(result.first) },
+    { phase: 're-ingest, unchanged', ...rate(result.unchanged) },
+    { phase: 're-ingest, 1% edited', ...rate(result.edited) },
+    {
+      phase: 'write floor (UNWIND CREATE)',
+      seconds: (result.floor.durationMs / 1000).toFixed(1),
+      'docs/s': Math.round((files.length / result.floor.durationMs) * 1000),
+      'rows/s': Math.round((result.floor.rows / result.floor.durationMs) * 1000),
+    },
+    ...(result.naive
+      ? [
+          {
+            phase: `naive MERGE per fact (${result.naive.docs} docs)`,
+            seconds: (result.naive.durationMs / 1000).toFixed(1),
+            'docs/s': Math.round((result.naive.docs / result.naive.durationMs) * 1000),
+          },
+        ]
+      : []),
+  ];
+  console.log(table(rows));
+  console.log(
+    `ingest / write floor: ${(result.first.durationMs / result.floor.durationMs).toFixed(2)}x; ` +
+      `unchanged re-ingest / first ingest: ${((100 * result.unchanged.durationMs) / result.first.durationMs).toFixed(1)}%; ` +
+      `full parser / remark+gfm: ${(parse.remarkGfm.mbPerSecond / parse.full.mbPerSecond).toFixed(2)}x slower; ` +
+      `rows written: ${result.floor.rows} (${Math.round((result.floor.rows / result.first.durationMs) * 1000)} rows/s in the real ingest)`,
+  );
+  const file = writeResult('ingest', {
+    machine: machineInfo(result.version),
+    documents: files.length,
+    megabytes,
+    parse,
+    ingest: result,
+    benchPeakRssMiB: peakRssMiB(),
+  });
+  console.error(`bench: results in ${path.relative(PROJECT_ROOT, file)}`);
+}
+
+/** Copies the source documents under distinct folder prefixes (so distinct ids) until there are `count`. */
+async function replicate(from: string, count: number, to: string): Promise<string> {
+  const originals = (await discoverFiles([from], PROJECT_ROOT)).map((file) => file.absolutePath);
+  if (originals.length === 0) throw new Error(`no documents in ${from}`);
+  for (let i = 0; i < count; i++) {
+    const copy = Math.floor(i / originals.length);
+    const original = originals[i % originals.length]!;
+    const dir = path.join(to, `copy-${String(copy).padStart(4, '0')}`);
+    if (i % originals.length === 0) fs.mkdirSync(dir, { recursive: true });
+    fs.copyFileSync(original, path.join(dir, path.basename(original)));
+  }
+  return to;
+}
+
+function editOnePercent(files: string[]): void {
+  const step = 100;
+  for (let i = 0; i < files.length; i += step) {
+    fs.appendFileSync(files[i]!, '\n');
+  }
+}
+
+interface ParseFigures {
+  seconds: string;
+  'docs/s': number;
+  'MB/s': string;
+  mbPerSecond: number;
+}
+
+function benchParse(paths: string[]): { full: ParseFigures; remarkGfm: ParseFigures; remark: ParseFigures } {
+  const inputs = paths.map((absolutePath) => ({
+    bytes: fs.readFileSync(absolutePath),
+    file: path.basename(absolutePath),
+  }));
+  const texts = inputs.map((input) => input.bytes.toString('utf8'));
+  const megabytes = inputs.reduce((sum, input) => sum + input.bytes.length, 0) / 2 ** 20;
+  const withGfm = unified().use(remarkParse).use(remarkGfm);
+  const plain = unified().use(remarkParse);
+  const time = (run: () => void): ParseFigures => {
+    run(); // warm-up: JIT and caches, so the three figures compare steady states
+    const started = performance.now();
+    run();
+    const ms = performance.now() - started;
+    const mbPerSecond = (megabytes / ms) * 1000;
+    return {
+      seconds: (ms / 1000).toFixed(2),
+      'docs/s': Math.round((inputs.length / ms) * 1000),
+      'MB/s': mbPerSecond.toFixed(2),
+      mbPerSecond,
+    };
+  };
+  const full = time(() => {
+    for (const input of inputs) parseDocument({ file: input.file, id: input.file, bytes: input.bytes });
+  });
+  const remarkWithGfm = time(() => {
+    for (const text of texts) withGfm.runSync(withGfm.parse(text));
+  });
+  const remarkAlone = time(() => {
+    for (const text of texts) plain.runSync(plain.parse(text));
+  });
+  return { full, remarkGfm: remarkWithGfm, remark: remarkAlone };
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    if (!values.keep) fs.rmSync(workDir, { recursive: true, force: true });
+  });

@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  connect,
+  freePort,
+  localSettingsFromEnv,
+  neo4jUriFromEnv,
+  remoteTargetFromEnv,
+  startLocalNeo4j,
+  type Neo4jTarget,
+} from '../db/index.js';
+
+/**
+ * Benchmarks wipe the database, so by default they get a throw-away local Neo4j of their own.
+ * NEO4J_URI is used only with HORIZON_BENCH_ALLOW_RESET=1, since its data will be deleted.
+ */
+export async function withBenchNeo4j<T>(
+  run: (target: Neo4jTarget, version: string) => Promise<T>,
+): Promise<T> {
+  const uri = neo4jUriFromEnv();
+  if (uri) {
+    if (process.env.HORIZON_BENCH_ALLOW_RESET !== '1') {
+      throw new Error(
+        `NEO4J_URI is set: the benchmark would delete its data; set HORIZON_BENCH_ALLOW_RESET=1 to allow it`,
+      );
+    }
+    const target = remoteTargetFromEnv(uri);
+    return run(target, await serverVersion(target));
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'horizon-bench-neo4j-'));
+  const local = await startLocalNeo4j(
+    {
+      ...localSettingsFromEnv(),
+      dataDir,
+      port: await freePort(),
+      password: 'bench-password-0',
+      heap: process.env.NEO4J_LOCAL_HEAP ?? '4g',
+      pageCache: process.env.NEO4J_LOCAL_PAGECACHE ?? '2g',
+    },
+    (line) => console.error(`bench: ${line}`),
+  );
+  try {
+    return await run(local.target, await serverVersion(local.target));
+  } finally {
+    await local.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function serverVersion(target: Neo4jTarget): Promise<string> {
+  const driver = await connect(target);
+  try {
+    return (await driver.getServerInfo()).agent ?? 'unknown';
+  } finally {
+    await driver.close();
+  }
+}

@@ -1,0 +1,50 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { PROJECT_ROOT, type Neo4jTarget } from '../db/index.js';
+
+export interface CliIngestRun {
+  files: number;
+  failed: number;
+  durationMs: number;
+  peakRssMiB: number;
+  graph: Record<string, number>;
+}
+
+/** Runs the real `ingest` CLI as its own process, so its peak memory is the ingest's alone. */
+export function runCliIngest(target: Neo4jTarget, args: string[]): Promise<CliIngestRun> {
+  const child = spawn(
+    path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'),
+    [path.join(PROJECT_ROOT, 'ingest', 'cli.ts'), '--json', ...args],
+    {
+      cwd: PROJECT_ROOT,
+      env: {
+        ...process.env,
+        NEO4J_URI: target.uri,
+        NEO4J_USER: target.user,
+        NEO4J_PASSWORD: target.password,
+        NEO4J_DATABASE: target.database,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.on('close', (code) => {
+      if (code === 2) return reject(new Error(`ingest ${args.join(' ')} failed (exit 2)`));
+      const report = JSON.parse(stdout) as {
+        totals: { files: number; failed: number };
+        durationMs: number;
+        peakRssMiB: number;
+        graph: Record<string, number>;
+      };
+      resolve({
+        files: report.totals.files,
+        failed: report.totals.failed,
+        durationMs: report.durationMs,
+        peakRssMiB: report.peakRssMiB,
+        graph: report.graph,
+      });
+    });
+  });
+}

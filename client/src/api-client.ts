@@ -1,0 +1,191 @@
+import { z } from 'zod';
+import {
+  ArticleDetailsSchema,
+  CooccurringResponseSchema,
+  CypherResponseSchema,
+  ElementsSchema,
+  ErrorResponseSchema,
+  NodeDetailsSchema,
+  PairsResponseSchema,
+  PathsResponseSchema,
+  SearchResponseSchema,
+  StatsSchema,
+  type ArticleDetails,
+  type CooccurringResponse,
+  type CypherResponse,
+  type Elements,
+  type Measure,
+  type NodeDetails,
+  type NodeLabel,
+  type PairsResponse,
+  type PathsResponse,
+  type SearchResult,
+  EvidenceArticleSchema,
+} from '../../model/index.js';
+
+/**
+ * Typed calls to the HTTP API of DESIGN.md. Every answer is checked against the shared model's
+ * schema, so a server that drifts from the contract shows as a clear error, not as a broken view.
+ */
+
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly status: number,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+type Query = Record<string, string | number | boolean | readonly string[] | undefined>;
+
+function url(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) {
+      if (value.length > 0) params.set(name, value.join(','));
+    } else params.set(name, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+async function request<S extends z.ZodType>(
+  schema: S,
+  path: string,
+  init: RequestInit = {},
+): Promise<z.infer<S>> {
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, headers: { accept: 'application/json', ...init.headers } });
+  } catch (error) {
+    if (isAbort(error)) throw error;
+    throw new ApiError('The server cannot be reached. Is it running (npm start)?', 'UNREACHABLE', 0);
+  }
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    throw new ApiError(
+      `The server answered ${response.status} with something that is not JSON.`,
+      'BAD_RESPONSE',
+      response.status,
+    );
+  }
+  if (!response.ok) {
+    const parsed = ErrorResponseSchema.safeParse(body);
+    if (parsed.success) {
+      const { code, message, details } = parsed.data.error;
+      throw new ApiError(message, code, response.status, details);
+    }
+    throw new ApiError(
+      `The server answered ${response.status} ${response.statusText}.`,
+      'HTTP',
+      response.status,
+    );
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const where = first ? ` at ${first.path.join('.') || '(root)'}: ${first.message}` : '';
+    throw new ApiError(
+      `Unexpected answer from ${path.split('?')[0]}${where}`,
+      'BAD_RESPONSE',
+      response.status,
+    );
+  }
+  return parsed.data;
+}
+
+/**
+ * Answers the model does not describe yet (server/http/responses.ts has them, and the client may
+ * not import the server): built here from the model's pieces, only the fields the client reads.
+ * To move into model/api.ts.
+ */
+const ThemeLinkSchema = z.object({
+  a: z.object({ id: z.string(), name: z.string(), articleCount: z.number() }),
+  b: z.object({ id: z.string(), name: z.string(), articleCount: z.number() }),
+  articles: z.number(),
+  measures: z.object({ count: z.number(), jaccard: z.number(), lift: z.number(), npmi: z.number() }),
+  evidence: z.array(EvidenceArticleSchema),
+});
+export type ThemeLink = z.infer<typeof ThemeLinkSchema>;
+const NeighborsSchema = ElementsSchema.extend({
+  meta: z.object({ total: z.number() }).optional(),
+});
+export type Neighbors = z.infer<typeof NeighborsSchema>;
+
+const encodeId = (id: string): string => encodeURIComponent(id);
+
+export interface Signal {
+  signal?: AbortSignal;
+}
+
+export const api = {
+  stats: (o: Signal = {}) => request(StatsSchema, '/api/stats', o),
+
+  search: (
+    q: string,
+    labels: readonly NodeLabel[] = [],
+    limit = 12,
+    o: Signal = {},
+  ): Promise<SearchResult[]> =>
+    request(SearchResponseSchema, url('/api/search', { q, labels, limit }), o).then((r) => r.results),
+
+  node: (id: string, o: Signal = {}): Promise<NodeDetails> =>
+    request(NodeDetailsSchema, `/api/nodes/${encodeId(id)}`, o),
+
+  neighbors: (id: string, labels: readonly NodeLabel[], limit: number, o: Signal = {}): Promise<Neighbors> =>
+    request(NeighborsSchema, url(`/api/nodes/${encodeId(id)}/neighbors`, { labels, limit }), o),
+
+  article: (id: string, o: Signal = {}): Promise<ArticleDetails> =>
+    request(ArticleDetailsSchema, `/api/articles/${encodeId(id)}`, o),
+
+  themes: (minCount: number, limit: number, o: Signal = {}): Promise<Elements> =>
+    request(ElementsSchema, url('/api/themes/network', { minCount, limit }), o),
+
+  themeLink: (a: string, b: string, limit = 50, o: Signal = {}): Promise<ThemeLink> =>
+    request(ThemeLinkSchema, url('/api/themes/link', { a, b, limit }), o),
+
+  cooccurring: (
+    id: string,
+    measure: Measure,
+    minCount: number,
+    limit: number,
+    o: Signal = {},
+  ): Promise<CooccurringResponse> =>
+    request(
+      CooccurringResponseSchema,
+      url(`/api/issues/${encodeId(id)}/cooccurring`, { measure, minCount, limit }),
+      o,
+    ),
+
+  pairs: (measure: Measure, minCount: number, limit: number, o: Signal = {}): Promise<PairsResponse> =>
+    request(PairsResponseSchema, url('/api/issues/pairs', { measure, minCount, limit }), o),
+
+  paths: (
+    from: string,
+    to: string,
+    maxHops: number,
+    avoidHubs: boolean,
+    o: Signal = {},
+  ): Promise<PathsResponse> =>
+    request(PathsResponseSchema, url('/api/paths', { from, to, maxHops, avoidHubs }), o),
+
+  cypher: (query: string, params: Record<string, unknown>, o: Signal = {}): Promise<CypherResponse> =>
+    request(CypherResponseSchema, '/api/cypher', {
+      ...o,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, params }),
+    }),
+};

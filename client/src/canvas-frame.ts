@@ -1,0 +1,127 @@
+import { h } from './dom.js';
+import { plural } from './format.js';
+import { GraphCanvas, type CanvasHandlers, type CanvasOptions } from './graph-canvas.js';
+import { LAYOUT_NAMES, LAYOUT_TITLES, type LayoutName } from './layout-protocol.js';
+
+/**
+ * A canvas with its toolbar (fit, zoom, layout, export), an overlay for empty/loading/error
+ * states and a status line (counts, layout progress). Used by every graph view.
+ */
+export class CanvasFrame {
+  readonly element: HTMLElement;
+  readonly canvas: GraphCanvas;
+  private readonly overlay: HTMLElement;
+  private readonly status: HTMLElement;
+  private readonly layoutSelect: HTMLSelectElement;
+  private layoutMessage = '';
+
+  constructor(
+    handlers: CanvasHandlers & { onLayoutChange?(name: LayoutName): void },
+    options: CanvasOptions & { exportName: string },
+  ) {
+    this.canvas = new GraphCanvas(
+      {
+        ...handlers,
+        onChange: () => {
+          this.updateStatus();
+          handlers.onChange?.();
+        },
+        onLayoutState: (state, detail) => {
+          this.layoutMessage =
+            state === 'running' ? 'Laying out…' : state === 'failed' ? `Layout failed: ${detail ?? ''}` : '';
+          this.element.classList.toggle('is-laying-out', state === 'running');
+          this.updateStatus();
+          handlers.onLayoutState?.(state, detail);
+        },
+      },
+      options,
+    );
+    this.layoutSelect = h(
+      'select',
+      {
+        class: 'toolbar-select',
+        title: 'Layout',
+        attrs: { 'aria-label': 'Layout' },
+        on: {
+          change: () => {
+            const name = this.layoutSelect.value as LayoutName;
+            void this.canvas.runLayout(name, true);
+            handlers.onLayoutChange?.(name);
+          },
+        },
+      },
+      ...LAYOUT_NAMES.map((name) => h('option', { text: LAYOUT_TITLES[name], attrs: { value: name } })),
+    );
+    const button = (text: string, title: string, run: () => void, className = ''): HTMLButtonElement =>
+      h('button', {
+        class: `tool-button ${className}`.trim(),
+        type: 'button',
+        text,
+        title,
+        attrs: { 'aria-label': title },
+        on: { click: run },
+      });
+    const toolbar = h(
+      'div',
+      { class: 'canvas-toolbar', role: 'toolbar', attrs: { 'aria-label': 'Canvas tools' } },
+      button('⤢', 'Fit to screen (0)', () => this.canvas.fit()),
+      button('+', 'Zoom in (+)', () => this.canvas.zoomBy(1.25)),
+      button('−', 'Zoom out (−)', () => this.canvas.zoomBy(0.8)),
+      h('span', { class: 'toolbar-sep', attrs: { 'aria-hidden': 'true' } }),
+      this.layoutSelect,
+      button(
+        'Re-layout',
+        'Run the layout again',
+        () => void this.canvas.runLayout(this.canvas.layoutName, true),
+        'text',
+      ),
+      h('span', { class: 'toolbar-sep', attrs: { 'aria-hidden': 'true' } }),
+      button(
+        'PNG',
+        'Export the graph as a PNG image',
+        () => this.canvas.exportPng(`${options.exportName}.png`),
+        'text',
+      ),
+      button(
+        'JSON',
+        'Export the graph as Cytoscape JSON',
+        () => this.canvas.exportJson(`${options.exportName}.json`),
+        'text',
+      ),
+    );
+    this.overlay = h('div', { class: 'canvas-overlay', hidden: true });
+    this.status = h('div', { class: 'canvas-status', attrs: { 'aria-live': 'polite' } });
+    this.element = h(
+      'div',
+      { class: 'canvas-frame' },
+      this.canvas.element,
+      toolbar,
+      this.overlay,
+      this.status,
+    );
+    this.updateStatus();
+  }
+
+  setLayout(name: LayoutName): void {
+    this.canvas.layoutName = name;
+    this.layoutSelect.value = name;
+  }
+
+  showOverlay(content: HTMLElement | null): void {
+    this.overlay.hidden = content === null;
+    this.overlay.replaceChildren(...(content ? [content] : []));
+  }
+
+  updateStatus(extra = ''): void {
+    const { nodes, edges } = this.canvas.size;
+    const hidden = this.canvas.hiddenIds().length;
+    const parts = [
+      `${plural(nodes, 'node')} · ${plural(edges, 'edge')}`,
+      hidden > 0 ? `${hidden} hidden` : '',
+      this.canvas.big ? 'fast rendering' : '',
+      this.layoutMessage,
+      extra,
+    ].filter(Boolean);
+    this.status.textContent = parts.join(' · ');
+  }
+}

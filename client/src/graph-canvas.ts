@@ -1,0 +1,685 @@
+import cytoscape, {
+  type Core,
+  type EdgeDefinition,
+  type ElementDefinition,
+  type EventObject,
+  type NodeDefinition,
+  type NodeSingular,
+} from 'cytoscape';
+import type { CyEdgeData, CyNodeData, Elements } from '../../model/index.js';
+import { download, h, nextFrame } from './dom.js';
+import { graphStyle } from './graph-style.js';
+import type { LayoutName, Positions } from './layout-protocol.js';
+import { LayoutRunner } from './layout-runner.js';
+import { labelStyle } from './palette.js';
+
+/**
+ * A Cytoscape canvas that stays responsive at thousands of elements: elements are added in
+ * chunks between frames, layouts run in a worker, and past BIG_GRAPH elements the instance is
+ * rebuilt with the cheap rendering options (texture on viewport, edges hidden while panning,
+ * pixel ratio 1, haystack edges).
+ */
+export const BIG_GRAPH = 1_200;
+const CHUNK = 300;
+const ANIMATE_BELOW = 400;
+const FIT_MAX_ZOOM = 1.3;
+const LABELS_AT_MOST = 300;
+
+export interface CanvasHandlers {
+  onNodeSelect?(id: string | null): void;
+  onEdgeSelect?(data: CyEdgeData | null): void;
+  /** Double-click or Enter on a node. */
+  onNodeActivate?(id: string): void;
+  /** Delete or Backspace with a selection. */
+  onDeleteKey?(ids: string[]): void;
+  onChange?(): void;
+  onLayoutState?(state: 'running' | 'done' | 'failed', detail?: string): void;
+}
+
+export interface CanvasOptions {
+  /** Edge width (px) from its data, e.g. by co-occurrence count. */
+  edgeWidth?: (data: Record<string, unknown>) => number;
+  /** The label of a selected edge (default: its type). */
+  edgeLabel?: (data: Record<string, unknown>) => string;
+  /** Draw edges without arrows (derived, symmetric links). */
+  undirected?: boolean;
+  /** The accessible name of the canvas. */
+  name: string;
+}
+
+export interface AddResult {
+  nodes: string[];
+  edges: string[];
+  /** Edges whose ends are not on the canvas and so could not be drawn. */
+  skippedEdges: number;
+}
+
+export class GraphCanvas {
+  readonly element: HTMLElement;
+  cy: Core;
+  big = false;
+  layoutName: LayoutName = 'fcose';
+  private readonly layouts = new LayoutRunner();
+  private destroyed = false;
+
+  constructor(
+    private readonly handlers: CanvasHandlers,
+    private readonly options: CanvasOptions,
+  ) {
+    this.element = h('div', {
+      class: 'graph-canvas',
+      tabIndex: 0,
+      role: 'application',
+      attrs: {
+        'aria-label': `${options.name}. Arrow keys move the selection, Enter expands, Delete removes, + and − zoom, 0 fits.`,
+        'aria-roledescription': 'graph canvas',
+      },
+      on: { keydown: (event) => this.onKey(event) },
+    });
+    this.cy = this.createCore(false);
+  }
+
+  private createCore(big: boolean, elements: ElementDefinition[] = []): Core {
+    const cy = cytoscape({
+      container: this.element,
+      elements,
+      style: graphStyle(big),
+      layout: { name: 'preset' },
+      minZoom: 0.05,
+      maxZoom: 4,
+      boxSelectionEnabled: true,
+      selectionType: 'single',
+      textureOnViewport: big,
+      hideEdgesOnViewport: big,
+      hideLabelsOnViewport: big,
+      motionBlur: false,
+      pixelRatio: big ? 1 : 'auto',
+    });
+    cy.on('tap', 'node', (event: EventObject) => {
+      this.focusNeighbourhood(event.target as NodeSingular);
+      this.handlers.onNodeSelect?.((event.target as NodeSingular).id());
+    });
+    cy.on('tap', 'edge', (event: EventObject) => {
+      this.clearFocus();
+      this.handlers.onEdgeSelect?.((event.target as cytoscape.EdgeSingular).data() as CyEdgeData);
+    });
+    cy.on('tap', (event: EventObject) => {
+      if (event.target === cy) {
+        this.clearFocus();
+        this.handlers.onNodeSelect?.(null);
+      }
+    });
+    cy.on('dbltap', 'node', (event: EventObject) =>
+      this.handlers.onNodeActivate?.((event.target as NodeSingular).id()),
+    );
+    if (big) cy.on('viewport', () => this.labelSoon());
+    return cy;
+  }
+
+  private labelTimer = 0;
+
+  /** Big graphs: once the view settles, label the nodes in it if they are few enough to read. */
+  private labelSoon(): void {
+    window.clearTimeout(this.labelTimer);
+    this.labelTimer = window.setTimeout(() => {
+      if (!this.big || this.destroyed) return;
+      const cy = this.cy;
+      const extent = cy.extent();
+      const inView =
+        cy.zoom() >= 0.6
+          ? cy.nodes(':visible').filter((node) => {
+              const p = node.position();
+              return p.x >= extent.x1 && p.x <= extent.x2 && p.y >= extent.y1 && p.y <= extent.y2;
+            })
+          : cy.collection();
+      cy.batch(() => {
+        cy.nodes('.labelled').difference(inView).removeClass('labelled');
+        if (inView.length <= LABELS_AT_MOST) inView.addClass('labelled');
+      });
+    }, 200);
+  }
+
+  /** Rebuilds the instance when the graph crosses the big-graph threshold (render options are fixed at creation). */
+  private ensureMode(total: number): void {
+    const big = total > BIG_GRAPH;
+    if (big === this.big) return;
+    const elements = this.cy.elements().jsons() as unknown as ElementDefinition[];
+    const zoom = this.cy.zoom();
+    const pan = this.cy.pan();
+    this.cy.destroy();
+    this.big = big;
+    this.cy = this.createCore(big, elements);
+    this.cy.viewport({ zoom, pan });
+  }
+
+  get size(): { nodes: number; edges: number } {
+    return { nodes: this.cy.nodes().length, edges: this.cy.edges().length };
+  }
+
+  has(id: string): boolean {
+    return this.cy.getElementById(id).nonempty();
+  }
+
+  nodeData(id: string): CyNodeData | null {
+    const node = this.cy.getElementById(id);
+    return node.nonempty() ? (node.data() as CyNodeData) : null;
+  }
+
+  visibleLabels(): Map<string, number> {
+    const counts = new Map<string, number>();
+    this.cy.nodes(':visible').forEach((node) => {
+      const label = String(node.data('label'));
+      counts.set(label, (counts.get(label) ?? 0) + 1);
+    });
+    return counts;
+  }
+
+  /** Replaces everything with `elements`, then lays them out. */
+  async setElements(
+    elements: Elements,
+    layout: LayoutName = this.layoutName,
+    roots?: string[],
+  ): Promise<AddResult> {
+    this.layouts.cancel();
+    this.cy.elements().remove();
+    const total = elements.nodes.length + elements.edges.length;
+    this.ensureMode(total);
+    this.layoutName = layout;
+    // Whatever came before (parsing the answer) had its task; drawing starts in a new one.
+    await nextFrame();
+    if (total > BIG_GRAPH && elements.nodes.length > 1) {
+      // Big: lay out first (in the worker, on plain data), then add everything where it belongs.
+      // Drawing 7,000 elements and then moving 2,000 of them would cost the main thread twice.
+      const positions = await this.computeLayout(layout, elements, roots);
+      if (!positions) return { nodes: [], edges: [], skippedEdges: 0 };
+      const result = await this.add(elements, undefined, positions);
+      this.fit(false);
+      requestAnimationFrame(() => {
+        performance.mark('graph:first-render', { detail: this.size });
+        performance.mark('graph:layout-applied', { detail: { name: layout, ...this.size } });
+      });
+      this.handlers.onLayoutState?.('done');
+      return result;
+    }
+    const result = await this.add(elements);
+    this.fit(false);
+    this.handlers.onChange?.();
+    // Marks for bench/ui.ts (and the browser's performance panel): drawn, then laid out.
+    requestAnimationFrame(() => performance.mark('graph:first-render', { detail: this.size }));
+    if (result.nodes.length > 1) await this.runLayout(layout, true, roots);
+    return result;
+  }
+
+  /** Positions for a graph that is not on the canvas yet; null when superseded or failed. */
+  private async computeLayout(
+    layout: LayoutName,
+    elements: Elements,
+    roots?: string[],
+  ): Promise<Positions | null> {
+    this.handlers.onLayoutState?.('running');
+    performance.mark('graph:layout-start');
+    const golden = Math.PI * (3 - Math.sqrt(5));
+    try {
+      const degree = new Map<string, number>();
+      for (const edge of elements.edges) {
+        degree.set(edge.data.source, (degree.get(edge.data.source) ?? 0) + 1);
+        degree.set(edge.data.target, (degree.get(edge.data.target) ?? 0) + 1);
+      }
+      const top = [...degree].sort((a, b) => b[1] - a[1])[0]?.[0] ?? elements.nodes[0]!.data.id;
+      const positions = await this.layouts.run({
+        name: layout,
+        randomize: true,
+        roots: roots ?? [top],
+        nodes: elements.nodes.map((node, i) => {
+          const size = Number(this.nodeDefData(node.data)._size);
+          return {
+            id: node.data.id,
+            w: size,
+            h: size,
+            x: 28 * Math.sqrt(i) * Math.cos(i * golden),
+            y: 28 * Math.sqrt(i) * Math.sin(i * golden),
+          };
+        }),
+        edges: elements.edges.map((edge) => ({
+          id: edge.data.id,
+          source: edge.data.source,
+          target: edge.data.target,
+        })),
+      });
+      performance.mark('graph:layout-computed');
+      return positions;
+    } catch (error) {
+      if ((error as Error).name === 'LayoutCancelled') return null;
+      this.handlers.onLayoutState?.('failed', (error as Error).message);
+      return null;
+    }
+  }
+
+  /**
+   * Moves the view far from the graph while many elements change: Cytoscape skips drawing what
+   * lies outside the view, so the frames between chunks cost next to nothing. Returns the undo.
+   */
+  private park(): () => void {
+    const zoom = this.cy.zoom();
+    const pan = { ...this.cy.pan() };
+    this.cy.viewport({ zoom: 1, pan: { x: -1e7, y: -1e7 } });
+    return () => this.cy.viewport({ zoom, pan });
+  }
+
+  /**
+   * Adds what is not on the canvas yet. New nodes go in a ring around `near` (the expanded node),
+   * leaving everything else where it is; without `near` they spiral out from the view's centre,
+   * unless `positions` says where each goes.
+   */
+  async add(elements: Elements, near?: string, positions?: Positions): Promise<AddResult> {
+    const fresh = elements.nodes.filter((node) => !this.has(node.data.id));
+    const nodeIds = new Set([...fresh.map((node) => node.data.id)]);
+    const edges: EdgeDefinition[] = [];
+    let skippedEdges = 0;
+    for (const edge of elements.edges) {
+      const { source, target, id } = edge.data;
+      if (this.has(id)) continue;
+      if ((this.has(source) || nodeIds.has(source)) && (this.has(target) || nodeIds.has(target))) {
+        edges.push({ group: 'edges', data: this.edgeData(edge.data) });
+      } else skippedEdges += 1;
+    }
+    this.ensureMode(this.cy.elements().length + fresh.length + edges.length);
+    const placed = positions ? null : this.initialPositions(fresh.length, near);
+    const nodes: NodeDefinition[] = fresh.map((node, i) => ({
+      group: 'nodes',
+      data: this.nodeDefData(node.data),
+      position: positions?.[node.data.id] ?? placed?.[i] ?? { x: 0, y: 0 },
+    }));
+    const all: ElementDefinition[] = [...nodes, ...edges];
+    const restore = all.length > CHUNK ? this.park() : null;
+    for (let start = 0; start < all.length; start += CHUNK) {
+      const chunk = all.slice(start, start + CHUNK);
+      this.cy.batch(() => this.cy.add(chunk));
+      if (start + CHUNK < all.length) await nextFrame();
+    }
+    restore?.();
+    this.handlers.onChange?.();
+    if (near && nodes.length > 0) this.revealAll();
+    return {
+      nodes: nodes.map((node) => node.data.id!),
+      edges: edges.map((edge) => edge.data.id!),
+      skippedEdges,
+    };
+  }
+
+  private nodeDefData(data: CyNodeData): Record<string, unknown> {
+    const style = labelStyle(data.label);
+    const count = typeof data.articleCount === 'number' ? data.articleCount : 0;
+    const size = Math.min(90, style.size * (1 + 0.28 * Math.log2(1 + count)));
+    const name = data.name || data.id;
+    return {
+      ...data,
+      _label: name.length > 48 ? `${name.slice(0, 46)}…` : name,
+      _size: Math.round(size),
+      _color: style.color,
+      _shape: style.shape,
+    };
+  }
+
+  private edgeData(data: CyEdgeData): CyEdgeData {
+    const width = this.options.edgeWidth?.(data) ?? 1.2;
+    return {
+      ...data,
+      _w: width,
+      _edgeLabel: this.options.edgeLabel?.(data) ?? data.type,
+      ...(this.options.undirected ? { _undirected: true } : {}),
+    };
+  }
+
+  private initialPositions(count: number, near?: string): { x: number; y: number }[] {
+    if (count === 0) return [];
+    const parent = near ? this.cy.getElementById(near) : null;
+    if (parent && parent.nonempty()) {
+      const centre = parent.position();
+      // Open the ring away from the rest of the graph, so new nodes land in free space.
+      const others = this.cy.nodes().not(parent);
+      const box = others.length > 0 ? others.boundingBox() : null;
+      const away = box ? Math.atan2(centre.y - (box.y1 + box.h / 2), centre.x - (box.x1 + box.w / 2)) : 0;
+      const spread = others.length > 0 ? Math.PI * 1.4 : Math.PI * 2;
+      // Rings 90 px apart, each holding as many nodes as fit at ~70 px spacing along its arc.
+      const positions: { x: number; y: number }[] = [];
+      for (let ring = 0, placed = 0; placed < count; ring += 1) {
+        const radius = 160 + ring * 90;
+        const capacity = Math.max(6, Math.floor((spread * radius) / 70));
+        const inRing = Math.min(capacity, count - placed);
+        for (let i = 0; i < inRing; i += 1) {
+          const angle =
+            away - spread / 2 + (spread * (i + 0.5)) / inRing + (ring % 2) * (spread / inRing / 2);
+          positions.push({ x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) });
+        }
+        placed += inRing;
+      }
+      return positions;
+    }
+    const extent = this.cy.extent();
+    const cx = (extent.x1 + extent.x2) / 2;
+    const cy = (extent.y1 + extent.y2) / 2;
+    // Sunflower spiral: even spacing, O(n), a sensible picture until the layout returns.
+    const golden = Math.PI * (3 - Math.sqrt(5));
+    return Array.from({ length: count }, (_, i) => ({
+      x: cx + 28 * Math.sqrt(i) * Math.cos(i * golden),
+      y: cy + 28 * Math.sqrt(i) * Math.sin(i * golden),
+    }));
+  }
+
+  /** Lays out the visible nodes in the worker; breadth-first grows from `roots` (default: the selection). */
+  async runLayout(name: LayoutName = this.layoutName, randomize = true, roots?: string[]): Promise<void> {
+    this.layoutName = name;
+    const nodes = this.cy.nodes(':visible');
+    if (nodes.length === 0) return;
+    const selected = this.cy.nodes(':selected');
+    this.handlers.onLayoutState?.('running');
+    performance.mark('graph:layout-start');
+    let positions: Positions;
+    try {
+      positions = await this.layouts.run({
+        name,
+        randomize,
+        roots:
+          roots ??
+          (selected.nonempty() ? selected.map((n) => n.id()) : [nodes.max((n) => n.degree(false)).ele.id()]),
+        nodes: nodes.map((node) => ({
+          id: node.id(),
+          w: node.width(),
+          h: node.height(),
+          x: node.position('x'),
+          y: node.position('y'),
+        })),
+        edges: this.cy
+          .edges(':visible')
+          .map((edge) => ({ id: edge.id(), source: edge.source().id(), target: edge.target().id() })),
+      });
+    } catch (error) {
+      if ((error as Error).name === 'LayoutCancelled') return;
+      this.handlers.onLayoutState?.('failed', (error as Error).message);
+      return;
+    }
+    if (this.destroyed) return;
+    performance.mark('graph:layout-computed');
+    await this.applyPositions(positions);
+    performance.mark('graph:layout-applied', { detail: { name, ...this.size } });
+    this.handlers.onLayoutState?.('done');
+  }
+
+  private async applyPositions(positions: Positions): Promise<void> {
+    const nodes = this.cy.nodes().filter((node) => positions[node.id()] !== undefined);
+    if (nodes.length < ANIMATE_BELOW && this.hasSize) {
+      let layout!: cytoscape.Layouts;
+      this.capFitZoom(() => {
+        layout = nodes.layout({
+          name: 'preset',
+          positions,
+          animate: true,
+          animationDuration: 450,
+          animationEasing: 'ease-out-cubic',
+          fit: true,
+          padding: 40,
+        });
+        layout.run();
+      });
+      await layout.promiseOn('layoutstop');
+      return;
+    }
+    const list = nodes.toArray() as NodeSingular[];
+    const restore = this.park();
+    for (let start = 0; start < list.length; start += CHUNK) {
+      this.cy.batch(() => {
+        for (const node of list.slice(start, start + CHUNK)) node.position(positions[node.id()]!);
+      });
+      if (start + CHUNK < list.length) await nextFrame();
+    }
+    restore();
+    this.fit(false);
+  }
+
+  /** Zooms out (animated) when some nodes lie outside the view, e.g. after an expand. */
+  private revealAll(): void {
+    const view = this.cy.extent();
+    const box = this.cy.elements(':visible').boundingBox();
+    const inside = box.x1 >= view.x1 && box.x2 <= view.x2 && box.y1 >= view.y1 && box.y2 <= view.y2;
+    if (!inside) this.fit();
+  }
+
+  select(id: string | null, centre = false): void {
+    this.cy.$(':selected').unselect();
+    if (!id) {
+      this.clearFocus();
+      return;
+    }
+    const element = this.cy.getElementById(id);
+    if (element.empty()) return;
+    element.select();
+    if (element.isNode()) this.focusNeighbourhood(element);
+    if (centre) this.cy.animate({ center: { eles: element }, duration: 250 });
+  }
+
+  selectedIds(): string[] {
+    return this.cy.$(':selected').map((element) => element.id());
+  }
+
+  private focusNeighbourhood(node: NodeSingular): void {
+    if (this.cy.elements().length > BIG_GRAPH) return;
+    this.cy.batch(() => {
+      this.cy.elements().addClass('faded');
+      node.closedNeighborhood().removeClass('faded');
+    });
+  }
+
+  clearFocus(): void {
+    this.cy.batch(() => this.cy.elements('.faded').removeClass('faded'));
+  }
+
+  markExpanded(id: string): void {
+    this.cy.getElementById(id).addClass('expanded');
+  }
+
+  /** Removes nodes (and their edges); returns them, with positions, so undo can put them back. */
+  remove(ids: readonly string[]): ElementDefinition[] {
+    let chosen = this.cy.collection();
+    for (const id of ids) chosen = chosen.union(this.cy.getElementById(id));
+    const removed = chosen.union(chosen.nodes().connectedEdges());
+    const jsons = removed.jsons() as unknown as ElementDefinition[];
+    removed.remove();
+    this.handlers.onChange?.();
+    return jsons;
+  }
+
+  restore(elements: readonly ElementDefinition[]): void {
+    const missing = elements.filter((element) => !this.has(String(element.data.id)));
+    const nodes = missing.filter((element) => element.group === 'nodes');
+    const edges = missing.filter(
+      (element) =>
+        element.group === 'edges' &&
+        (this.has(String(element.data.source)) || nodes.some((n) => n.data.id === element.data.source)) &&
+        (this.has(String(element.data.target)) || nodes.some((n) => n.data.id === element.data.target)),
+    );
+    this.cy.batch(() => this.cy.add([...nodes, ...edges]));
+    this.handlers.onChange?.();
+  }
+
+  setHidden(ids: readonly string[], hidden: boolean): void {
+    this.cy.batch(() => {
+      for (const id of ids) {
+        const element = this.cy.getElementById(id);
+        if (hidden) element.addClass('hidden').unselect();
+        else element.removeClass('hidden');
+      }
+    });
+    this.handlers.onChange?.();
+  }
+
+  hiddenIds(): string[] {
+    return this.cy.nodes('.hidden').map((node) => node.id());
+  }
+
+  highlightPath(nodeIds: readonly string[], edgeIds: readonly string[]): void {
+    this.cy.batch(() => {
+      this.cy.elements().removeClass('path-node path-edge faded');
+      if (nodeIds.length === 0) return;
+      this.cy.elements().addClass('faded');
+      for (const id of nodeIds) this.cy.getElementById(id).removeClass('faded').addClass('path-node');
+      for (const id of edgeIds) this.cy.getElementById(id).removeClass('faded').addClass('path-edge');
+    });
+  }
+
+  clear(): void {
+    this.layouts.cancel();
+    this.cy.elements().remove();
+    this.handlers.onChange?.();
+  }
+
+  /** A canvas in a hidden pane has no size: fitting then would zoom to nothing; do it when shown. */
+  private needsFit = false;
+
+  private get hasSize(): boolean {
+    return this.element.clientWidth > 0 && this.element.clientHeight > 0;
+  }
+
+  fit(animate = true): void {
+    if (!this.hasSize) {
+      this.needsFit = true;
+      return;
+    }
+    const eles = this.cy.elements(':visible');
+    this.capFitZoom(() => {
+      if (animate && !this.big) this.cy.animate({ fit: { eles, padding: 40 }, duration: 250 });
+      else this.cy.fit(eles, 40);
+    });
+  }
+
+  /** Fitting a handful of nodes would blow them up: fits stop at FIT_MAX_ZOOM. */
+  private capFitZoom(fit: () => void): void {
+    const max = this.cy.maxZoom();
+    this.cy.maxZoom(FIT_MAX_ZOOM);
+    try {
+      fit();
+    } finally {
+      this.cy.maxZoom(max);
+    }
+  }
+
+  zoomBy(factor: number): void {
+    const zoom = this.cy.zoom() * factor;
+    this.cy.zoom({
+      level: Math.max(this.cy.minZoom(), Math.min(this.cy.maxZoom(), zoom)),
+      renderedPosition: { x: this.element.clientWidth / 2, y: this.element.clientHeight / 2 },
+    });
+  }
+
+  resize(): void {
+    this.cy.resize();
+    if (this.needsFit && this.hasSize) {
+      this.needsFit = false;
+      this.fit(false);
+    }
+  }
+
+  exportPng(filename: string): void {
+    const blob = this.cy.png({
+      output: 'blob',
+      full: true,
+      bg: '#ffffff',
+      scale: this.big ? 1 : 2,
+      maxWidth: 8_000,
+      maxHeight: 8_000,
+    });
+    download(filename, blob);
+  }
+
+  /** The canvas as Cytoscape elements (the API's format) with positions. */
+  toJson(): { nodes: unknown[]; edges: unknown[] } {
+    const strip = (data: Record<string, unknown>): Record<string, unknown> =>
+      Object.fromEntries(Object.entries(data).filter(([key]) => !key.startsWith('_')));
+    return {
+      nodes: this.cy.nodes().map((node) => ({ data: strip(node.data()), position: node.position() })),
+      edges: this.cy.edges().map((edge) => ({ data: strip(edge.data()) })),
+    };
+  }
+
+  exportJson(filename: string): void {
+    download(filename, new Blob([JSON.stringify(this.toJson(), null, 2)], { type: 'application/json' }));
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    if (event.target !== this.element || event.altKey || event.metaKey || event.ctrlKey) return;
+    const nodes = this.cy.nodes(':visible');
+    const selected = this.cy.nodes(':selected').first();
+    switch (event.key) {
+      case 'ArrowRight':
+      case 'ArrowDown':
+      case 'ArrowLeft':
+      case 'ArrowUp': {
+        if (nodes.empty()) return;
+        event.preventDefault();
+        const next = selected.nonempty() ? this.nearestInDirection(selected, event.key) : nodes.first();
+        if (next) {
+          this.select(next.id(), true);
+          this.handlers.onNodeSelect?.(next.id());
+        }
+        return;
+      }
+      case 'Enter':
+        if (selected.nonempty()) {
+          event.preventDefault();
+          this.handlers.onNodeActivate?.(selected.id());
+        }
+        return;
+      case 'Delete':
+      case 'Backspace':
+        if (selected.nonempty()) {
+          event.preventDefault();
+          this.handlers.onDeleteKey?.(this.selectedIds());
+        }
+        return;
+      case 'Escape':
+        this.select(null);
+        this.handlers.onNodeSelect?.(null);
+        return;
+      case '+':
+      case '=':
+        this.zoomBy(1.25);
+        return;
+      case '-':
+        this.zoomBy(0.8);
+        return;
+      case '0':
+        this.fit();
+        return;
+    }
+  }
+
+  /** The closest visible node roughly in the direction of the arrow key. */
+  private nearestInDirection(from: NodeSingular, key: string): NodeSingular | null {
+    const origin = from.position();
+    const [dx, dy] =
+      key === 'ArrowRight' ? [1, 0] : key === 'ArrowLeft' ? [-1, 0] : key === 'ArrowDown' ? [0, 1] : [0, -1];
+    let best: NodeSingular | null = null;
+    let bestScore = Infinity;
+    this.cy.nodes(':visible').forEach((node) => {
+      if (node.same(from)) return;
+      const p = node.position();
+      const vx = p.x - origin.x;
+      const vy = p.y - origin.y;
+      const along = vx * dx! + vy * dy!;
+      if (along <= 0) return;
+      const across = Math.abs(vx * dy! - vy * dx!);
+      const score = along + 2 * across;
+      if (score < bestScore) {
+        bestScore = score;
+        best = node;
+      }
+    });
+    return best;
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    this.layouts.dispose();
+    this.cy.destroy();
+  }
+}

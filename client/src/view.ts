@@ -1,0 +1,27 @@
+import type { DetailsPanel, PanelAction } from './details-panel.js';
+import type { ViewId } from './url-state.js';
+
+/** What the shell gives every view. */
+export interface ViewContext {
+  details: DetailsPanel;
+  /** Writes the view's state into the URL (no history entry) when the view is active. */
+  saveState(view: ViewId, params: URLSearchParams): void;
+  /** Puts a node on the Explore canvas and switches there. */
+  openInExplore(id: string): void;
+  notify(text: string): void;
+}
+
+export interface View {
+  readonly id: ViewId;
+  readonly title: string;
+  readonly sidebar: HTMLElement;
+  readonly main: HTMLElement;
+  /** Applies state from the URL: on first open, on a pasted link, on back/forward. */
+  open(params: URLSearchParams): void;
+  /** After the view became visible (canvases need a resize then). */
+  shown(): void;
+  /** When another view takes its place. */
+  hidden?(): void;
+  readonly panelActions: readonly PanelAction[];
+  readonly panelHint: string;
+}

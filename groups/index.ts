@@ -1,0 +1,77 @@
+import type { Driver } from 'neo4j-driver';
+import { clusterIssues, type ClusterStats } from './cluster.js';
+import type { GroupOptions } from './options.js';
+import { planLayer } from './plan.js';
+import { applyPlan, ensureGroupSchema, readSnapshot, type WriteOptions } from './store.js';
+
+/**
+ * The issue-group layer: near-equivalent issue names grouped by a stated, tunable rule
+ * (groups/README.md) and stored as (:Issue)-[:IN_GROUP {reason, similarity}]->(:IssueGroup).
+ */
+
+export interface RecomputeOptions extends Partial<GroupOptions>, WriteOptions {}
+
+export interface RecomputeResult {
+  groups: number;
+  issues: number;
+  multiMemberGroups: number;
+  durationMs: number;
+  /** What the recomputation wrote: all zero when nothing changed. */
+  changes: { groupsWritten: number; groupsDeleted: number; membershipsWritten: number; transactions: number };
+  clustering: ClusterStats;
+  timings: { readMs: number; clusterMs: number; writeMs: number };
+}
+
+/**
+ * Reads every Issue, groups the names, and brings the IssueGroup layer in line with the result,
+ * writing only what changed. Call it after every ingest.
+ */
+export async function recomputeIssueGroups(
+  driver: Driver,
+  options: RecomputeOptions = {},
+): Promise<RecomputeResult> {
+  const started = performance.now();
+  const { database, batchSize, maxRowsPerTransaction, onStep, ...groupOptions } = options;
+  await ensureGroupSchema(driver, database);
+  const snapshot = await readSnapshot(driver, database);
+  const read = performance.now();
+  const { groups, stats } = clusterIssues(snapshot.issues, groupOptions);
+  const plan = planLayer(snapshot, groups);
+  const clustered = performance.now();
+  const transactions = await applyPlan(driver, plan, { database, batchSize, maxRowsPerTransaction, onStep });
+  const written = performance.now();
+  return {
+    groups: groups.length,
+    issues: stats.issues,
+    multiMemberGroups: stats.multiMemberGroups,
+    durationMs: Math.round(written - started),
+    changes: {
+      groupsWritten: plan.upsertGroups.length,
+      groupsDeleted: plan.deleteGroups.length,
+      membershipsWritten: plan.newLinks.length + plan.links.length,
+      transactions,
+    },
+    clustering: stats,
+    timings: {
+      readMs: Math.round(read - started),
+      clusterMs: Math.round(clustered - read),
+      writeMs: Math.round(written - clustered),
+    },
+  };
+}
+
+export { clusterIssues, consensusKey } from './cluster.js';
+export type { ClusterStats, Clustering, GroupMember, IssueGroupResult, IssueInput } from './cluster.js';
+export { explainPair } from './explain.js';
+export type { ExplainOptions, Explanation, NameAnalysis, WeightedWord } from './explain.js';
+export { DEFAULT_LEXICON, GENERIC_WORDS, makeLexicon, STEM_OVERRIDES, SYNONYMS } from './lexicon.js';
+export type { Lexicon, LexiconChanges } from './lexicon.js';
+export { DEFAULT_GROUP_OPTIONS, resolveGroupOptions } from './options.js';
+export type { GroupOptions } from './options.js';
+export { planLayer } from './plan.js';
+export type { LayerPlan, LayerSnapshot } from './plan.js';
+export { foldText, signature, words } from './signature.js';
+export type { Signature } from './signature.js';
+export { americanSpelling } from './spelling.js';
+export { applyPlan, ensureGroupSchema, readSnapshot } from './store.js';
+export type { WriteOptions } from './store.js';

@@ -1,0 +1,25 @@
+/** The words each IN_GROUP relationship carries: why this issue is in this group. */
+
+export function quoteWords(words: readonly string[]): string {
+  return words.map((word) => `'${word}'`).join(', ');
+}
+
+export function formatSimilarity(similarity: number): string {
+  return similarity.toFixed(2);
+}
+
+export function memberReason(shared: readonly string[], coreName: string, similarity: number): string {
+  return `shares ${quoteWords(shared)} with the group's core "${coreName}" (similarity ${formatSimilarity(similarity)})`;
+}
+
+export function coreReason(words: readonly string[], others: number, threshold: number): string {
+  return others === 0
+    ? `no other issue reaches similarity ${formatSimilarity(threshold)} with its words ${quoteWords(words)}`
+    : `the group's core: ${others} other issue${others === 1 ? '' : 's'} match${others === 1 ? 'es' : ''} its words ${quoteWords(words)} at similarity ${formatSimilarity(threshold)} or more`;
+}
+
+export function emptyReason(dropped: readonly string[]): string {
+  return dropped.length === 0
+    ? 'no words to compare: kept on its own'
+    : `no words left to compare once stop and generic words (${quoteWords(dropped)}) are dropped: kept on its own`;
+}

@@ -1,0 +1,138 @@
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import { planSize, type LayerPlan, type LayerSnapshot, type Membership, type SnapshotIssue } from './plan.js';
+import {
+  CREATE_LINKS,
+  DELETE_GROUPS,
+  GROUP_SCHEMA,
+  READ_GROUPS,
+  READ_ISSUES,
+  RELINK_MEMBERS,
+  UPSERT_GROUPS,
+} from './statements.js';
+
+/**
+ * Neo4j side of the issue-group layer: one streamed read of every issue and group, then the plan
+ * written as batched, parameterised UNWIND statements.
+ *
+ * Readers and half-built layers: the plan is applied in the order groups upserted → members
+ * re-pointed → stale groups deleted. A plan of at most `maxRowsPerTransaction` rows (every
+ * incremental ingest of up to a few thousand documents) commits as ONE transaction, so a reader
+ * sees the old layer or the new one, nothing between. A bigger plan (the first run, a new
+ * threshold) commits in transactions of that many rows, to keep Neo4j's transaction memory
+ * bounded; between two commits every issue still has exactly one IN_GROUP (an issue's old link
+ * goes in the statement that makes its new one), but a new group may briefly have fewer members
+ * than its size says and a stale group may linger until the last commit: seconds, at 440,000 issues.
+ */
+
+export interface WriteOptions {
+  database?: string;
+  /** Rows per UNWIND statement. */
+  batchSize?: number;
+  /** Plans up to this many rows commit atomically; bigger ones in transactions of this size. */
+  maxRowsPerTransaction?: number;
+  /** Told about each statement written: for progress and benchmarks. */
+  onStep?: (step: {
+    statement: 'upsertGroups' | 'createLinks' | 'relink' | 'deleteGroups';
+    rows: number;
+    ms: number;
+  }) => void;
+}
+
+export async function ensureGroupSchema(driver: Driver, database?: string): Promise<void> {
+  for (const statement of GROUP_SCHEMA) await driver.executeQuery(statement, {}, { database });
+}
+
+export async function readSnapshot(driver: Driver, database?: string): Promise<LayerSnapshot> {
+  const session = driver.session({ database, defaultAccessMode: 'READ' });
+  try {
+    return await session.executeRead(async (tx) => {
+      // The work may be retried: start from nothing each time.
+      const issues: SnapshotIssue[] = [];
+      for await (const record of tx.run(READ_ISSUES)) {
+        issues.push({
+          key: record.get('key') as string,
+          name: record.get('name') as string,
+          articles: record.get('articles') as string[],
+          memberships: (record.get('memberships') as Membership[]).map((m) => ({
+            group: m.group ?? null,
+            reason: m.reason ?? null,
+            similarity: m.similarity ?? null,
+          })),
+        });
+      }
+      const groups: LayerSnapshot['groups'] = new Map();
+      for await (const record of tx.run(READ_GROUPS)) {
+        groups.set(record.get('key') as string, {
+          name: record.get('name') ?? undefined,
+          size: record.get('size') ?? undefined,
+          articleCount: record.get('articleCount') ?? undefined,
+        });
+      }
+      return { issues, groups };
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+interface Step {
+  name: 'upsertGroups' | 'createLinks' | 'relink' | 'deleteGroups';
+  statement: string;
+  rows: unknown[];
+}
+
+function steps(plan: LayerPlan, batchSize: number): Step[] {
+  const chunk = (name: Step['name'], statement: string, rows: unknown[]): Step[] => {
+    const out: Step[] = [];
+    for (let at = 0; at < rows.length; at += batchSize) {
+      out.push({ name, statement, rows: rows.slice(at, at + batchSize) });
+    }
+    return out;
+  };
+  return [
+    ...chunk('upsertGroups', UPSERT_GROUPS, plan.upsertGroups),
+    ...chunk('createLinks', CREATE_LINKS, plan.newLinks),
+    ...chunk('relink', RELINK_MEMBERS, plan.links),
+    ...chunk('deleteGroups', DELETE_GROUPS, plan.deleteGroups),
+  ];
+}
+
+/** Applies the plan; returns the number of transactions committed (0 for an empty plan). */
+export async function applyPlan(
+  driver: Driver,
+  plan: LayerPlan,
+  options: WriteOptions = {},
+): Promise<number> {
+  const batchSize = options.batchSize ?? 5_000;
+  const maxRows = Math.max(options.maxRowsPerTransaction ?? 20_000, batchSize);
+  if (planSize(plan) === 0) return 0;
+  const transactions: Step[][] = [];
+  let rowsInLast = Infinity;
+  for (const step of steps(plan, batchSize)) {
+    if (rowsInLast + step.rows.length > maxRows) {
+      transactions.push([]);
+      rowsInLast = 0;
+    }
+    transactions.at(-1)!.push(step);
+    rowsInLast += step.rows.length;
+  }
+  const session = driver.session({ database: options.database });
+  try {
+    for (const transaction of transactions) {
+      await session.executeWrite(async (tx: ManagedTransaction) => {
+        for (const step of transaction) {
+          const started = performance.now();
+          await tx.run(step.statement, { rows: step.rows });
+          options.onStep?.({
+            statement: step.name,
+            rows: step.rows.length,
+            ms: Math.round(performance.now() - started),
+          });
+        }
+      });
+    }
+  } finally {
+    await session.close();
+  }
+  return transactions.length;
+}

@@ -1,0 +1,56 @@
+import type { Driver } from 'neo4j-driver';
+import { ensureSchema } from './graph-schema.js';
+import {
+  ARTICLE_IDS_WITH_FILES,
+  DELETE_UNNAMED_ARTICLES,
+  DEMOTE_NAMED_ARTICLES,
+  SWEEP_ORPHAN_ENTITIES,
+} from './statements.js';
+import { applyCountDeltas, deleteOrphanStubs, detachFacts } from './writer.js';
+import { addCounters, emptyStats, type WriteStats } from './write-stats.js';
+
+const PRUNE_BATCH = 500;
+
+/**
+ * `--prune`: articles whose files are not among `keepIds` lose their facts (entities left with no
+ * article go too); an article some Closest list still names stays as a stub, others are deleted.
+ */
+export async function pruneArticles(
+  driver: Driver,
+  database: string,
+  keepIds: Set<string>,
+): Promise<{ pruned: string[]; stats: WriteStats }> {
+  const { records } = await driver.executeQuery(ARTICLE_IDS_WITH_FILES, {}, { database });
+  const gone = records.map((record) => record.get('id') as string).filter((id) => !keepIds.has(id));
+  const stats = emptyStats();
+  for (let start = 0; start < gone.length; start += PRUNE_BATCH) {
+    const ids = gone.slice(start, start + PRUNE_BATCH);
+    const session = driver.session({ database });
+    try {
+      await session.executeWrite(async (tx) => {
+        const old = await detachFacts(tx, ids, stats);
+        await applyCountDeltas(tx, [], old.links, stats);
+        addCounters(stats, await tx.run(DEMOTE_NAMED_ARTICLES, { ids }));
+        addCounters(stats, await tx.run(DELETE_UNNAMED_ARTICLES, { ids }));
+        await deleteOrphanStubs(tx, old.closestTargets, stats);
+      });
+    } finally {
+      await session.close();
+    }
+  }
+  const swept = await driver.executeQuery(SWEEP_ORPHAN_ENTITIES, {}, { database });
+  addCounters(stats, swept);
+  return { pruned: gone, stats };
+}
+
+/** `--reset`: an empty graph with the schema in place. */
+export async function resetGraph(driver: Driver, database: string): Promise<void> {
+  const session = driver.session({ database });
+  try {
+    // CALL … IN TRANSACTIONS needs an auto-commit transaction, which only session.run gives.
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  } finally {
+    await session.close();
+  }
+  await ensureSchema(driver, database);
+}

@@ -1,0 +1,37 @@
+import type { IngestReport } from './pipeline.js';
+
+/** The short table printed after an ingest: what was created, updated, skipped and failed. */
+export function summaryLines(report: IngestReport, { dryRun }: { dryRun: boolean }): string[] {
+  const { totals, stats, durationMs } = report;
+  const seconds = durationMs / 1000;
+  const rate = totals.files / Math.max(seconds, 0.001);
+  const rows: [string, number][] = dryRun
+    ? [
+        ['parsed', totals.files - totals.failed],
+        ['failed', totals.failed],
+      ]
+    : [
+        ['created', totals.created],
+        ['updated', totals.updated],
+        ['unchanged (skipped)', totals.unchanged],
+        ['failed', totals.failed],
+        ['pruned', totals.pruned],
+      ];
+  const warnings = report.files.reduce((sum, file) => sum + file.warnings.length, 0);
+  const lines = [
+    `${dryRun ? 'Dry run' : 'Ingest'}: ${totals.files} files in ${seconds.toFixed(1)} s (${rate.toFixed(0)} docs/s)`,
+    ...rows.map(([name, value]) => `  ${name.padEnd(20)} ${String(value).padStart(8)}`),
+    `  ${'warnings'.padEnd(20)} ${String(warnings).padStart(8)}`,
+  ];
+  if (!dryRun) {
+    lines.push(
+      `  graph: +${stats.nodesCreated} −${stats.nodesDeleted} nodes, +${stats.relationshipsCreated} −${stats.relationshipsDeleted} relationships`,
+    );
+  }
+  if (report.groups) {
+    lines.push(
+      `  issue groups: ${report.groups.groups} (${report.groups.multiMemberGroups} with several members) in ${(report.groups.durationMs / 1000).toFixed(1)} s`,
+    );
+  }
+  return lines;
+}

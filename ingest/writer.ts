@@ -1,0 +1,133 @@
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import { ENTITY_LABELS, type ArticleRecord, type EntityLabel } from '../model/index.js';
+import { articleRows, type ArticleRows } from './rows.js';
+import {
+  APPLY_COUNT_DELTAS,
+  DELETE_ORPHAN_STUBS,
+  DETACH_OLD_FACTS,
+  LINK_CLOSEST,
+  LINK_ENTITIES,
+  LINK_PAGES,
+  UPSERT_ARTICLES,
+} from './statements.js';
+import { addCounters, emptyStats, type WriteStats } from './write-stats.js';
+
+type CountedLabel = EntityLabel | 'Page';
+
+/**
+ * Writes a batch of articles in ONE transaction: each article's old facts are replaced by its new
+ * ones, entity article counts move by the difference, and whatever no article holds any more goes.
+ * A crash leaves either the whole batch or none of it.
+ */
+export async function writeArticles(
+  driver: Driver,
+  database: string,
+  articles: ArticleRecord[],
+): Promise<WriteStats> {
+  const rows = articles.map(articleRows);
+  const session = driver.session({ database });
+  try {
+    return await session.executeWrite((tx) => writeRows(tx, rows));
+  } finally {
+    await session.close();
+  }
+}
+
+/** Removes articles' facts (as writeArticles would before writing new ones) and reports the moves. */
+export async function detachFacts(
+  tx: ManagedTransaction,
+  ids: string[],
+  stats: WriteStats,
+): Promise<DetachedFacts> {
+  const result = await tx.run(DETACH_OLD_FACTS, { ids });
+  addCounters(stats, result);
+  const detached: DetachedFacts = { links: [], closestTargets: new Set() };
+  for (const record of result.records) {
+    const type = record.get('type') as string;
+    const key = record.get('key') as string;
+    if (type === 'CLOSEST_TO') detached.closestTargets.add(key);
+    else detached.links.push({ articleId: record.get('articleId'), label: record.get('label'), key });
+  }
+  return detached;
+}
+
+export interface DetachedFacts {
+  links: { articleId: string; label: CountedLabel; key: string }[];
+  closestTargets: Set<string>;
+}
+
+/** Moves article counts by (articles that gained a link) − (articles that lost one); deletes what reaches 0. */
+export async function applyCountDeltas(
+  tx: ManagedTransaction,
+  gained: Iterable<{ articleId: string; label: CountedLabel; key: string }>,
+  lost: Iterable<{ articleId: string; label: CountedLabel; key: string }>,
+  stats: WriteStats,
+): Promise<void> {
+  const deltas = new Map<CountedLabel, Map<string, number>>();
+  const move = (
+    links: Iterable<{ articleId: string; label: CountedLabel; key: string }>,
+    by: number,
+  ): void => {
+    const seen = new Set<string>();
+    for (const { articleId, label, key } of links) {
+      const unique = `${articleId}\u0000${label}\u0000${key}`;
+      if (seen.has(unique)) continue;
+      seen.add(unique);
+      const byKey = deltas.get(label) ?? new Map<string, number>();
+      byKey.set(key, (byKey.get(key) ?? 0) + by);
+      deltas.set(label, byKey);
+    }
+  };
+  move(gained, 1);
+  move(lost, -1);
+  for (const [label, byKey] of deltas) {
+    const changed = [...byKey].filter(([, delta]) => delta !== 0).map(([key, delta]) => ({ key, delta }));
+    if (changed.length > 0) addCounters(stats, await tx.run(APPLY_COUNT_DELTAS[label], { deltas: changed }));
+  }
+}
+
+export async function deleteOrphanStubs(
+  tx: ManagedTransaction,
+  ids: Iterable<string>,
+  stats: WriteStats,
+): Promise<void> {
+  const candidates = [...ids];
+  if (candidates.length > 0) addCounters(stats, await tx.run(DELETE_ORPHAN_STUBS, { ids: candidates }));
+}
+
+async function writeRows(tx: ManagedTransaction, rows: ArticleRows[]): Promise<WriteStats> {
+  const stats = emptyStats();
+  const old = await detachFacts(
+    tx,
+    rows.map((row) => row.article.id),
+    stats,
+  );
+
+  addCounters(stats, await tx.run(UPSERT_ARTICLES, { articles: rows.map((row) => row.article) }));
+  for (const label of ENTITY_LABELS) {
+    const facts = rows.flatMap((row) => row.facts[label]);
+    if (facts.length > 0) addCounters(stats, await tx.run(LINK_ENTITIES[label], { rows: facts }));
+  }
+  const pages = rows.flatMap((row) => (row.page ? [row.page] : []));
+  if (pages.length > 0) addCounters(stats, await tx.run(LINK_PAGES, { rows: pages }));
+  const closest = rows.flatMap((row) => row.closest);
+  if (closest.length > 0) addCounters(stats, await tx.run(LINK_CLOSEST, { rows: closest }));
+
+  await applyCountDeltas(tx, newLinks(rows), old.links, stats);
+  const stillNamed = new Set(closest.map((link) => link.targetId));
+  await deleteOrphanStubs(
+    tx,
+    [...old.closestTargets].filter((id) => !stillNamed.has(id)),
+    stats,
+  );
+  return stats;
+}
+
+function* newLinks(rows: ArticleRows[]): Generator<{ articleId: string; label: CountedLabel; key: string }> {
+  for (const row of rows) {
+    for (const label of ENTITY_LABELS) {
+      for (const fact of row.facts[label]) yield { articleId: fact.articleId, label, key: fact.key };
+    }
+    if (row.page) yield { articleId: row.page.articleId, label: 'Page', key: row.page.id };
+  }
+}

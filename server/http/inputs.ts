@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { MeasureSchema, NodeLabelSchema, nodeId, parseNodeId, type NodeLabel } from '../../model/index.js';
+import type { NodeTarget } from '../graph/node-ref.js';
+
+/** Input schemas shared by several routes; each names its rule in the message a 400 carries. */
+
+/** `<Label>:<key>` (model/ids.ts), optionally only of some labels. */
+export function nodeIdInput(allowed?: readonly NodeLabel[]) {
+  const labels = allowed ? ` with label ${allowed.join(' or ')}` : '';
+  return z
+    .string()
+    .min(1)
+    .max(4_000)
+    .transform((value, ctx): NodeTarget => {
+      const parsed = parseNodeId(value);
+      if (!parsed || (allowed && !allowed.includes(parsed.label))) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${value.slice(0, 200)}" is not a node id${labels}: expected <Label>:<url-encoded key>, e.g. Theme:artificial%20intelligence`,
+        });
+        return z.NEVER;
+      }
+      return { ...parsed, id: nodeId(parsed.label, parsed.key) };
+    })
+    .meta({
+      description: `A stable node id${labels}: \`<Label>:<url-encoded key>\`. URL-encode it once more inside a path.`,
+      example: 'Theme:artificial%20intelligence',
+    });
+}
+
+export function limitInput(defaultValue: number, max: number) {
+  return z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(max)
+    .default(defaultValue)
+    .meta({ description: `At most this many (1–${max}, default ${defaultValue}).` });
+}
+
+export function minCountInput(defaultValue: number) {
+  return z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .default(defaultValue)
+    .meta({ description: `Only pairs sharing at least this many articles (default ${defaultValue}).` });
+}
+
+export const measureInput = MeasureSchema.default('npmi').meta({
+  description: 'Ranking measure: count, jaccard, lift or npmi (default npmi).',
+});
+
+/** `labels=Theme,Keyword` or `labels=Theme&labels=Keyword`. */
+export const labelsInput = z
+  .union([z.string(), z.array(z.string())])
+  .transform((value) =>
+    (Array.isArray(value) ? value : [value])
+      .flatMap((item) => item.split(','))
+      .map((item) => item.trim())
+      .filter((item) => item.length > 0),
+  )
+  .pipe(z.array(NodeLabelSchema))
+  .meta({
+    description: 'Only nodes of these labels, comma-separated (e.g. Theme,Keyword).',
+    example: 'Theme,Keyword',
+  });
+
+export const booleanInput = (defaultValue: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .default(defaultValue ? 'true' : 'false')
+    .transform((value) => value === 'true' || value === '1')
+    .meta({ description: `true or false (default ${defaultValue}).` });

@@ -1,0 +1,62 @@
+import type { Server } from 'node:http';
+import {
+  createDriver,
+  neo4jUriFromEnv,
+  openNeo4j,
+  remoteTargetFromEnv,
+  type Neo4jConnection,
+} from '../db/index.js';
+import { createApp } from './app.js';
+import { serverConfigFromEnv } from './config.js';
+import { createLogger } from './http/request-logging.js';
+import { gracefulShutdown } from './http/shutdown.js';
+
+/**
+ * `npm run serve`: the API (and the built client, when there is one) on HOST:PORT, default
+ * 127.0.0.1:3000. Neo4j as db/ decides: NEO4J_URI, or the project's local Neo4j started if needed.
+ */
+async function main(): Promise<void> {
+  const logger = createLogger();
+  const config = serverConfigFromEnv();
+  const neo4j = await connectNeo4j((line) => logger.info(line));
+  const app = createApp({
+    driver: neo4j.driver,
+    database: neo4j.target.database,
+    limits: config.limits,
+    clientDir: config.clientDir,
+    logger,
+  });
+  const server: Server = app.listen(config.port, config.host, () => {
+    logger.info(`Horizon Graph on http://${config.host}:${config.port} (Neo4j ${neo4j.target.uri})`);
+  });
+  server.on('error', (error) => {
+    logger.error(`Cannot listen on ${config.host}:${config.port}: ${error.message}`);
+    void neo4j.close().finally(() => process.exit(2));
+  });
+  const shutdown = gracefulShutdown(server, { logger, onClosed: () => neo4j.close() });
+  const stop = (): void => void shutdown().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+/**
+ * A remote Neo4j that is down at start is not fatal: the server answers 503 until it comes up
+ * and then serves without a restart. The project's local Neo4j must start, or nothing works.
+ */
+async function connectNeo4j(log: (line: string) => void): Promise<Neo4jConnection> {
+  try {
+    return await openNeo4j({ log });
+  } catch (error) {
+    const uri = neo4jUriFromEnv();
+    if (!uri || (error as Error).name !== 'Neo4jUnavailableError') throw error;
+    log(`${(error as Error).message} Serving anyway; requests answer 503 until Neo4j is up.`);
+    const target = remoteTargetFromEnv(uri);
+    const driver = createDriver(target);
+    return { driver, target, local: null, close: () => driver.close() };
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(2);
+});

@@ -1,0 +1,224 @@
+import {
+  nodeId,
+  relationshipId,
+  type CooccurringResponse,
+  type EvidenceArticle,
+  type Measure,
+  type Measures,
+  type PairsResponse,
+} from '../../model/index.js';
+import { ElementsBuilder } from '../graph/elements.js';
+import type { NodeTarget } from '../graph/node-ref.js';
+import type { QueryRunner } from '../graph/query-runner.js';
+import {
+  articlesWithIssues,
+  describeUnit,
+  resolveUnit,
+  UNIT_MEMBERS,
+  unitArticleCounts,
+  unitFrom,
+  type Unit,
+} from './issue-units.js';
+import { byMeasure, pairMeasures } from './measures.js';
+import { int } from '../graph/parameters.js';
+
+const OTHER_UNIT_FIELDS = `elementId(other) AS elementId,
+  CASE WHEN other:IssueGroup THEN 'IssueGroup' ELSE 'Issue' END AS label,
+  other.key AS key, other.name AS name, coalesce(other.size, 1) AS size`;
+
+/** Units sharing articles with one unit, with the shared articles (newest first) as evidence. */
+export const COOCCURRING_UNITS = `
+MATCH (unit) WHERE elementId(unit) = $unit
+${UNIT_MEMBERS}
+MATCH (member)<-[:HAS_ISSUE]-(a:Article)
+WITH DISTINCT unit, a
+MATCH (a)-[:HAS_ISSUE]->(issue:Issue)
+OPTIONAL MATCH (issue)-[:IN_GROUP]->(group:IssueGroup)
+WITH DISTINCT unit, a, coalesce(group, issue) AS other
+WHERE other <> unit
+ORDER BY a.date DESC, a.title
+WITH other, count(a) AS shared, collect({id: a.id, title: coalesce(a.title, a.id)})[0..$evidenceLimit] AS evidence
+WHERE shared >= $minCount
+RETURN ${OTHER_UNIT_FIELDS}, shared, evidence`;
+
+/** Every pair of units sharing at least minCount articles; each pair once (units in a fixed order). */
+export const UNIT_PAIRS = `
+MATCH (a:Article)-[:HAS_ISSUE]->(issue:Issue)
+OPTIONAL MATCH (issue)-[:IN_GROUP]->(group:IssueGroup)
+WITH DISTINCT a, coalesce(group, issue) AS unit
+ORDER BY elementId(unit)
+WITH a, collect(unit) AS units
+WHERE size(units) > 1
+UNWIND range(0, size(units) - 2) AS i
+UNWIND range(i + 1, size(units) - 1) AS j
+WITH units[i] AS x, units[j] AS y, count(*) AS shared
+WHERE shared >= $minCount
+RETURN elementId(x) AS x, elementId(y) AS y, shared`;
+
+export const UNITS_BY_ELEMENT_ID = `
+UNWIND $ids AS id
+MATCH (other) WHERE elementId(other) = id
+RETURN ${OTHER_UNIT_FIELDS}`;
+
+/** Articles having both units of each pair, newest first. */
+export const PAIR_EVIDENCE = `
+UNWIND $pairs AS pair
+MATCH (unit) WHERE elementId(unit) = pair.x
+MATCH (y) WHERE elementId(y) = pair.y
+CALL (unit, y) {
+  ${UNIT_MEMBERS.trim()}
+  MATCH (member)<-[:HAS_ISSUE]-(a:Article)
+  WITH DISTINCT a
+  WHERE EXISTS { MATCH (a)-[:HAS_ISSUE]->(issue:Issue) WHERE issue = y OR (issue)-[:IN_GROUP]->(y) }
+  ORDER BY a.date DESC, a.title
+  LIMIT $evidenceLimit
+  RETURN collect({id: a.id, title: coalesce(a.title, a.id)}) AS evidence
+}
+RETURN pair.x AS x, pair.y AS y, evidence`;
+
+export interface CooccurrenceInput {
+  measure: Measure;
+  minCount: number;
+  limit: number;
+  evidenceLimit: number;
+}
+
+interface ArticleRow {
+  id: string;
+  title: string;
+}
+
+const evidenceOf = (rows: ArticleRow[]): EvidenceArticle[] =>
+  rows.map((row) => ({ id: nodeId('Article', row.id), title: row.title }));
+
+const summary = (unit: Unit, articleCount: number) => ({
+  id: unit.id,
+  name: unit.name,
+  size: unit.size,
+  articleCount,
+});
+
+export async function readCooccurringGroups(
+  tx: QueryRunner,
+  target: NodeTarget,
+  input: CooccurrenceInput,
+): Promise<CooccurringResponse | null> {
+  const resolved = await resolveUnit(tx, target);
+  if (!resolved) return null;
+  const { unit } = resolved;
+  const { records } = await tx.run(COOCCURRING_UNITS, {
+    unit: unit.elementId,
+    minCount: int(input.minCount),
+    evidenceLimit: int(input.evidenceLimit),
+  });
+  const others = records.map((record) => ({
+    unit: unitFrom(record),
+    shared: record.get('shared') as number,
+    evidence: evidenceOf(record.get('evidence') as ArticleRow[]),
+  }));
+  const n = await articlesWithIssues(tx);
+  const counts = await unitArticleCounts(tx, [unit, ...others.map((other) => other.unit)]);
+  const nA = counts.get(unit.elementId) ?? 0;
+  const ranked = others
+    .map((other) => {
+      const nB = counts.get(other.unit.elementId) ?? 0;
+      return { ...other, nB, measures: pairMeasures({ n, nA, nB, nAB: other.shared }) };
+    })
+    .sort(
+      byMeasure(
+        input.measure,
+        (item) => item.measures,
+        (item) => item.unit.id,
+      ),
+    )
+    .slice(0, input.limit);
+
+  const builder = new ElementsBuilder();
+  const centre = builder.addNode(unitNode(unit, nA));
+  for (const other of ranked) {
+    const id = builder.addNode(unitNode(other.unit, other.nB));
+    builder.addEdge(cooccursEdge(centre, id, other.measures, input.measure));
+  }
+  return {
+    issue: resolved.asked,
+    group: await describeUnit(tx, unit, nA),
+    measure: input.measure,
+    results: ranked.map((other) => ({
+      group: summary(other.unit, other.nB),
+      measures: other.measures,
+      evidence: other.evidence,
+    })),
+    elements: builder.build(),
+  };
+}
+
+export async function readStrongestPairs(tx: QueryRunner, input: CooccurrenceInput): Promise<PairsResponse> {
+  const { records } = await tx.run(UNIT_PAIRS, { minCount: int(input.minCount) });
+  const pairs = records.map((record) => ({
+    x: record.get('x') as string,
+    y: record.get('y') as string,
+    shared: record.get('shared') as number,
+  }));
+  if (pairs.length === 0) return { measure: input.measure, pairs: [] };
+
+  const { records: unitRecords } = await tx.run(UNITS_BY_ELEMENT_ID, {
+    ids: [...new Set(pairs.flatMap((pair) => [pair.x, pair.y]))],
+  });
+  const units = new Map(unitRecords.map((record) => [record.get('elementId') as string, unitFrom(record)]));
+  const n = await articlesWithIssues(tx);
+  const counts = await unitArticleCounts(tx, [...units.values()]);
+  const top = pairs
+    .map((pair) => {
+      const x = units.get(pair.x)!;
+      const y = units.get(pair.y)!;
+      const nA = counts.get(pair.x) ?? 0;
+      const nB = counts.get(pair.y) ?? 0;
+      return { pair, x, y, nA, nB, measures: pairMeasures({ n, nA, nB, nAB: pair.shared }) };
+    })
+    .sort(
+      byMeasure(
+        input.measure,
+        (item) => item.measures,
+        (item) => `${item.x.id} ${item.y.id}`,
+      ),
+    )
+    .slice(0, input.limit);
+
+  const { records: evidenceRecords } = await tx.run(PAIR_EVIDENCE, {
+    pairs: top.map((item) => ({ x: item.pair.x, y: item.pair.y })),
+    evidenceLimit: int(input.evidenceLimit),
+  });
+  const evidence = new Map(
+    evidenceRecords.map((record) => [
+      `${record.get('x')} ${record.get('y')}`,
+      evidenceOf(record.get('evidence') as ArticleRow[]),
+    ]),
+  );
+  return {
+    measure: input.measure,
+    pairs: top.map((item) => {
+      // Each pair reads with the unit of more articles first (then by id), whatever the storage order.
+      const xFirst = item.nA > item.nB || (item.nA === item.nB && item.x.id <= item.y.id);
+      const [a, b] = xFirst
+        ? [summary(item.x, item.nA), summary(item.y, item.nB)]
+        : [summary(item.y, item.nB), summary(item.x, item.nA)];
+      return { a, b, measures: item.measures, evidence: evidence.get(`${item.pair.x} ${item.pair.y}`) ?? [] };
+    }),
+  };
+}
+
+function unitNode(unit: Unit, articleCount: number) {
+  return { id: unit.id, label: unit.label, name: unit.name, key: unit.key, size: unit.size, articleCount };
+}
+
+function cooccursEdge(source: string, target: string, measures: Measures, measure: Measure) {
+  return {
+    id: relationshipId('CO_OCCURS', source, target),
+    source,
+    target,
+    type: 'CO_OCCURS',
+    ...measures,
+    // The ranking measure's value, for the view's edge width.
+    weight: measures[measure],
+  };
+}

@@ -1,0 +1,141 @@
+import {
+  nodeId,
+  relationshipId,
+  type Elements,
+  type EvidenceArticle,
+  type Measures,
+} from '../../model/index.js';
+import { ElementsBuilder } from '../graph/elements.js';
+import type { QueryRunner } from '../graph/query-runner.js';
+import { pairMeasures } from './measures.js';
+import { int } from '../graph/parameters.js';
+
+/**
+ * Themes co-occur when one article has both. N is the number of articles with at least one theme;
+ * a theme's article count is its `articleCount` (kept exact by the ingest, distinct articles).
+ */
+
+export const ARTICLES_WITH_THEMES = `
+MATCH (a:Article) WHERE EXISTS { (a)-[:HAS_THEME]->(:Theme) }
+RETURN count(a) AS n`;
+
+/**
+ * Pairs of themes by shared articles, strongest first. Each article's themes are collected in key
+ * order, so every pair comes out once and the same way round (x before y) without comparing keys
+ * on every row.
+ */
+export const THEME_PAIRS = `
+MATCH (a:Article)-[:HAS_THEME]->(t:Theme)
+WITH DISTINCT a, t ORDER BY t.key
+WITH a, collect(t) AS themes
+WHERE size(themes) > 1
+UNWIND range(0, size(themes) - 2) AS i
+UNWIND range(i + 1, size(themes) - 1) AS j
+WITH themes[i] AS x, themes[j] AS y, count(*) AS shared
+WHERE shared >= $minCount
+ORDER BY shared DESC, x.key, y.key
+LIMIT $limit
+RETURN x {.key, .name, .articleCount} AS x, y {.key, .name, .articleCount} AS y, shared`;
+
+export const THEME_LINK = `
+MATCH (x:Theme {key: $a}), (y:Theme {key: $b})
+CALL (x, y) {
+  MATCH (x)<-[:HAS_THEME]-(a:Article)-[:HAS_THEME]->(y)
+  RETURN count(DISTINCT a) AS shared
+}
+CALL (x, y) {
+  MATCH (x)<-[:HAS_THEME]-(a:Article)-[:HAS_THEME]->(y)
+  WITH DISTINCT a
+  ORDER BY a.date DESC, a.title
+  LIMIT $limit
+  RETURN collect({id: a.id, title: coalesce(a.title, a.id)}) AS evidence
+}
+RETURN x {.key, .name, .articleCount} AS x, y {.key, .name, .articleCount} AS y, shared, evidence`;
+
+interface ThemeRow {
+  key: string;
+  name: string;
+  articleCount: number;
+}
+
+export async function articlesWithThemes(tx: QueryRunner): Promise<number> {
+  const { records } = await tx.run(ARTICLES_WITH_THEMES);
+  return records[0]!.get('n') as number;
+}
+
+export interface ThemeNetworkInput {
+  minCount: number;
+  limit: number;
+}
+
+export interface ThemeNetwork {
+  elements: Elements;
+  articles: number;
+}
+
+export async function readThemeNetwork(tx: QueryRunner, input: ThemeNetworkInput): Promise<ThemeNetwork> {
+  const n = await articlesWithThemes(tx);
+  const { records } = await tx.run(THEME_PAIRS, { minCount: int(input.minCount), limit: int(input.limit) });
+  const builder = new ElementsBuilder();
+  for (const record of records) {
+    const x = record.get('x') as ThemeRow;
+    const y = record.get('y') as ThemeRow;
+    const shared = record.get('shared') as number;
+    const source = builder.addNode(themeNode(x));
+    const target = builder.addNode(themeNode(y));
+    const measures = pairMeasures({ n, nA: x.articleCount, nB: y.articleCount, nAB: shared });
+    builder.addEdge({
+      id: relationshipId('CO_OCCURS', source, target),
+      source,
+      target,
+      type: 'CO_OCCURS',
+      ...measures,
+    });
+  }
+  return { elements: builder.build(), articles: n };
+}
+
+export interface ThemeLink {
+  a: { id: string; name: string; articleCount: number };
+  b: { id: string; name: string; articleCount: number };
+  articles: number;
+  measures: Measures;
+  evidence: EvidenceArticle[];
+}
+
+export async function readThemeLink(
+  tx: QueryRunner,
+  input: { a: string; b: string; limit: number },
+): Promise<ThemeLink | null> {
+  const { records } = await tx.run(THEME_LINK, { ...input, limit: int(input.limit) });
+  const record = records[0];
+  if (!record) return null;
+  const n = await articlesWithThemes(tx);
+  const x = record.get('x') as ThemeRow;
+  const y = record.get('y') as ThemeRow;
+  const shared = record.get('shared') as number;
+  return {
+    a: themeSummary(x),
+    b: themeSummary(y),
+    articles: n,
+    measures: pairMeasures({ n, nA: x.articleCount, nB: y.articleCount, nAB: shared }),
+    evidence: (record.get('evidence') as { id: string; title: string }[]).map((article) => ({
+      id: nodeId('Article', article.id),
+      title: article.title,
+    })),
+  };
+}
+
+function themeSummary(theme: ThemeRow): ThemeLink['a'] {
+  return { id: nodeId('Theme', theme.key), name: theme.name, articleCount: theme.articleCount };
+}
+
+function themeNode(theme: ThemeRow) {
+  return {
+    id: nodeId('Theme', theme.key),
+    label: 'Theme' as const,
+    name: theme.name,
+    key: theme.key,
+    articleCount: theme.articleCount,
+  };
+}

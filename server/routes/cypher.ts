@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { defineRoute } from '../http/api-route.js';
+import { CypherResultSchema } from '../http/responses.js';
+import { ALLOWED_PROCEDURES } from '../queries/cypher-guard.js';
+import { runUserCypher } from '../queries/cypher.js';
+
+export const cypherRoute = defineRoute({
+  method: 'post',
+  path: '/api/cypher',
+  tag: 'cypher',
+  summary: 'Run a read-only Cypher query',
+  description: `Runs only what Neo4j's plan (EXPLAIN) classifies as read-only, in a READ transaction with a time limit (default 5 s) and a row cap (default 1,000; \`truncated: true\` beyond it). Refused (403 QUERY_REFUSED): writes, LOAD CSV, CALL { … } IN TRANSACTIONS, SHOW TRANSACTIONS/SETTINGS, TERMINATE, USE of another database, and procedures other than ${ALLOWED_PROCEDURES.join(', ')}. Nodes, relationships and paths come back as plain JSON with stable ids, and the graph part as Cytoscape elements. Neo4j's own message on a bad query (400 QUERY_FAILED). Whole JSON numbers in params are sent as integers.`,
+  body: z.strictObject({
+    query: z.string().trim().min(1).max(20_000).meta({
+      example: 'MATCH (t:Theme) RETURN t.name, t.articleCount ORDER BY t.articleCount DESC LIMIT 10',
+    }),
+    params: z.record(z.string(), z.unknown()).default({}).meta({ description: 'Query parameters ($name).' }),
+  }),
+  response: CypherResultSchema,
+  errors: {
+    400: 'Invalid body, or Neo4j rejected the query (its message).',
+    403: 'The query is not read-only or uses something refused.',
+    413: 'Body larger than 100 kB.',
+    503: 'Neo4j is unreachable.',
+    504: 'The query ran past the time limit and was stopped.',
+  },
+  handle: async ({ body }, { reader, limits }) =>
+    reader.read(
+      (tx) =>
+        runUserCypher(tx, {
+          query: body.query,
+          params: body.params,
+          rowCap: limits.cypherRowCap,
+          database: reader.database,
+        }),
+      { timeoutMs: limits.cypherTimeoutMs, userQuery: true },
+    ),
+});

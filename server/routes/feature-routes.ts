@@ -1,0 +1,25 @@
+import type { ApiRoute } from '../http/api-route.js';
+import { articleRoute } from './articles.js';
+import { cypherRoute } from './cypher.js';
+import { healthRoute } from './health.js';
+import { cooccurringRoute, pairsRoute } from './issues.js';
+import { neighborsRoute, nodeRoute } from './nodes.js';
+import { pathsRoute } from './paths.js';
+import { searchRoute } from './search.js';
+import { statsRoute } from './stats.js';
+import { themeLinkRoute, themeNetworkRoute } from './themes.js';
+
+export const FEATURE_ROUTES: readonly ApiRoute[] = [
+  healthRoute,
+  statsRoute,
+  searchRoute,
+  nodeRoute,
+  neighborsRoute,
+  articleRoute,
+  themeNetworkRoute,
+  themeLinkRoute,
+  cooccurringRoute,
+  pairsRoute,
+  pathsRoute,
+  cypherRoute,
+];

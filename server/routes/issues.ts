@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { CooccurringResponseSchema, PairsResponseSchema } from '../../model/index.js';
+import { NotFoundError } from '../errors.js';
+import { defineRoute } from '../http/api-route.js';
+import { limitInput, measureInput, minCountInput, nodeIdInput } from '../http/inputs.js';
+import { readCooccurringGroups, readStrongestPairs } from '../queries/issue-cooccurrence.js';
+
+const evidenceInput = limitInput(5, 50).meta({
+  description: 'Evidence articles per result at most (1–50, default 5).',
+});
+
+const UNITS_EXPLAINED =
+  'Co-occurrence is computed over issue groups: an issue counts as its IssueGroup, or as itself (a group of one, id `Issue:…`) while it belongs to none, for instance before the groups are computed. N = articles with at least one issue.';
+
+export const cooccurringRoute = defineRoute({
+  method: 'get',
+  path: '/api/issues/:id/cooccurring',
+  tag: 'issues',
+  summary: "Issue groups that co-occur with an issue's group, ranked, with evidence and an ego graph",
+  description: `${UNITS_EXPLAINED} The id may be an Issue or an IssueGroup id. Only groups sharing at least \`minCount\` articles are ranked.`,
+  params: z.strictObject({ id: nodeIdInput(['Issue', 'IssueGroup']) }),
+  query: z.strictObject({
+    measure: measureInput,
+    minCount: minCountInput(2),
+    limit: limitInput(20, 200),
+    evidence: evidenceInput,
+  }),
+  response: CooccurringResponseSchema,
+  errors: { 400: 'Invalid parameter.', 404: 'No such issue or group.', 503: 'Neo4j is unreachable.' },
+  handle: async ({ params, query }, { reader }) => {
+    const found = await reader.read((tx) =>
+      readCooccurringGroups(tx, params.id, { ...query, evidenceLimit: query.evidence }),
+    );
+    if (!found)
+      throw new NotFoundError(`No ${params.id.label === 'Issue' ? 'issue' : 'issue group'} ${params.id.id}.`);
+    return found;
+  },
+});
+
+export const pairsRoute = defineRoute({
+  method: 'get',
+  path: '/api/issues/pairs',
+  tag: 'issues',
+  summary: 'The strongest co-occurring issue-group pairs overall',
+  description: `${UNITS_EXPLAINED} Pairs sharing at least \`minCount\` articles, ranked by \`measure\`.`,
+  query: z.strictObject({
+    measure: measureInput,
+    minCount: minCountInput(2),
+    limit: limitInput(50, 500),
+    evidence: evidenceInput,
+  }),
+  response: PairsResponseSchema,
+  errors: { 400: 'Invalid parameter.', 503: 'Neo4j is unreachable.' },
+  handle: async ({ query }, { reader }) =>
+    reader.cached(`issues/pairs ${JSON.stringify(query)}`, (tx) =>
+      readStrongestPairs(tx, { ...query, evidenceLimit: query.evidence }),
+    ),
+});

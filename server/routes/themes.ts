@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { NotFoundError, InvalidInputError } from '../errors.js';
+import { defineRoute } from '../http/api-route.js';
+import { limitInput, minCountInput, nodeIdInput } from '../http/inputs.js';
+import { ThemeLinkResponseSchema, ThemeNetworkResponseSchema } from '../http/responses.js';
+import { readThemeLink, readThemeNetwork } from '../queries/themes.js';
+
+export const themeNetworkRoute = defineRoute({
+  method: 'get',
+  path: '/api/themes/network',
+  tag: 'themes',
+  summary: 'Themes linked by the articles they share, as Cytoscape elements',
+  description:
+    "The `limit` strongest links by shared-article count among pairs sharing at least `minCount` articles, and their themes. Node data carries `articleCount` (use it for size); each CO_OCCURS edge carries count, jaccard, lift and npmi over N = articles with a theme (`meta.articles`). A theme's articles: GET /api/nodes/{id}/neighbors?labels=Article.",
+  query: z.strictObject({ minCount: minCountInput(2), limit: limitInput(200, 2_000) }),
+  response: ThemeNetworkResponseSchema,
+  errors: { 400: 'Invalid parameter.', 503: 'Neo4j is unreachable.' },
+  handle: async ({ query }, { reader }) => {
+    const network = await reader.cached(`themes/network ${query.minCount} ${query.limit}`, (tx) =>
+      readThemeNetwork(tx, query),
+    );
+    return {
+      ...network.elements,
+      meta: { articles: network.articles, minCount: query.minCount, limit: query.limit },
+    };
+  },
+});
+
+export const themeLinkRoute = defineRoute({
+  method: 'get',
+  path: '/api/themes/link',
+  tag: 'themes',
+  summary: 'Why two themes are linked: their measures and the articles that have both',
+  query: z.strictObject({
+    a: nodeIdInput(['Theme']),
+    b: nodeIdInput(['Theme']),
+    limit: limitInput(20, 200).meta({ description: 'Evidence articles at most (1–200, default 20).' }),
+  }),
+  response: ThemeLinkResponseSchema,
+  errors: { 400: 'Invalid parameter, or a = b.', 404: 'No such theme.', 503: 'Neo4j is unreachable.' },
+  handle: async ({ query }, { reader }) => {
+    if (query.a.key === query.b.key) {
+      throw new InvalidInputError('Invalid query parameter "b": it names the same theme as "a".', {
+        issues: [{ in: 'query parameter', field: 'b', code: 'custom', message: 'same theme as a' }],
+      });
+    }
+    const link = await reader.read((tx) =>
+      readThemeLink(tx, { a: query.a.key, b: query.b.key, limit: query.limit }),
+    );
+    if (!link)
+      throw new NotFoundError(`No theme ${query.a.id} or no theme ${query.b.id}.`, {
+        a: query.a.id,
+        b: query.b.id,
+      });
+    return link;
+  },
+});
