@@ -322,7 +322,7 @@ export class GraphCanvas {
   }
 
   private edgeData(data: CyEdgeData): CyEdgeData {
-    const width = this.options.edgeWidth?.(data) ?? 1.2;
+    const width = this.options.edgeWidth?.(data) ?? (this.big ? 1 : 1.2);
     return {
       ...data,
       _w: width,

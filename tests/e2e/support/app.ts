@@ -1,0 +1,155 @@
+import fs from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { CLIENT_DIR, ensureClientBuilt, launchChromium } from '../../../bench/ui-browser.js';
+import { PROJECT_ROOT } from '../../../db/index.js';
+import { ingestPaths } from '../../../ingest/index.js';
+import { createApp, createLogger } from '../../../server/index.js';
+import { clearDatabase, testDriver } from '../../support/neo4j.js';
+
+/**
+ * One running product for a journey suite: the client built (vite build), the documents ingested
+ * into the test Neo4j (with issue groups), the real server (createApp) on a free port, and a
+ * headless Chromium.
+ */
+export interface E2eApp {
+  url: string;
+  driver: Driver;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export const SCREENSHOT_DIR = path.join(PROJECT_ROOT, 'test-results', 'e2e');
+
+export async function startE2eApp(documents: string[]): Promise<E2eApp> {
+  await ensureClientBuilt();
+  const driver = await testDriver();
+  await clearDatabase(driver);
+  // The ingest recomputes the issue groups after writing.
+  const report = await ingestPaths(driver, documents);
+  if (report.totals.failed > 0) throw new Error(`ingest failed for ${report.totals.failed} file(s)`);
+  const app = createApp({ driver, clientDir: CLIENT_DIR, logger: createLogger('silent') });
+  const server: Server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  const browser = await launchChromium();
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    driver,
+    browser,
+    close: async () => {
+      await browser.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await driver.close();
+    },
+  };
+}
+
+/** Everything the page reports that a user must never meet: errors, dialogs, CSP violations. */
+export interface Watched {
+  page: Page;
+  context: BrowserContext;
+  problems: string[];
+}
+
+const WATCH_CSP = `
+  window.__violations = [];
+  document.addEventListener('securitypolicyviolation', (event) => {
+    window.__violations.push(
+      event.violatedDirective + ' ' + event.blockedURI + ' ' + event.sourceFile + ':' + event.lineNumber + ':' + event.columnNumber + ' ' + event.sample,
+    );
+  });
+`;
+
+export async function openPage(
+  app: E2eApp,
+  hash: string,
+  viewport: { width: number; height: number } = { width: 1280, height: 800 },
+): Promise<Watched> {
+  const context = await app.browser.newContext({ viewport });
+  await context.addInitScript(WATCH_CSP);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog: ${dialog.type()} ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  await page.goto(`${app.url}/${hash}`);
+  return { page, context, problems };
+}
+
+/** Asserts nothing went wrong on the page (including CSP violations), then closes it. */
+export async function finish(watched: Watched): Promise<void> {
+  const violations = (await watched.page.evaluate('window.__violations')) as string[];
+  await watched.context.close();
+  expect([...watched.problems, ...violations.map((v) => `csp: ${v}`)]).toEqual([]);
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** The canvas's status line, e.g. "12 nodes · 11 edges". */
+export async function canvasCounts(
+  page: Page,
+  scope = '.main-slot',
+): Promise<{ nodes: number; edges: number }> {
+  const text = (await page.locator(`${scope} .canvas-status`).first().textContent()) ?? '';
+  const match = /([\d,]+) nodes? · ([\d,]+) edges?/.exec(text);
+  return {
+    nodes: Number((match?.[1] ?? '0').replace(/,/g, '')),
+    edges: Number((match?.[2] ?? '0').replace(/,/g, '')),
+  };
+}
+
+/**
+ * Where an element is drawn on screen, read from the Cytoscape instance the canvas element
+ * holds; the test then clicks there with the real mouse, as a user would.
+ */
+export async function renderedPoint(page: Page, id: string): Promise<{ x: number; y: number }> {
+  const point = (await page.evaluate(`(() => {
+    const container = [...document.querySelectorAll('.graph-canvas')].find((el) => el.offsetParent !== null);
+    const cy = container && container._cyreg && container._cyreg.cy;
+    if (!cy) return null;
+    const element = cy.getElementById(${JSON.stringify(id)});
+    if (element.empty()) return null;
+    const box = container.getBoundingClientRect();
+    const p = element.isNode() ? element.renderedPosition() : element.renderedMidpoint();
+    return { x: box.left + p.x, y: box.top + p.y };
+  })()`)) as { x: number; y: number } | null;
+  if (!point) throw new Error(`${id} is not drawn on the visible canvas`);
+  return point;
+}
+
+/** Types into a search box and picks the first result with Enter. */
+export async function pickFromSearch(page: Page, input: string, text: string): Promise<void> {
+  await page.locator(input).fill(text);
+  await page.locator('.search-results:not([hidden]) .search-result').first().waitFor();
+  await page.locator(input).press('Enter');
+}
+
+/** Waits until at least one layout was applied and none is running on a visible canvas. */
+export async function waitForLayout(page: Page): Promise<void> {
+  // Polled from here with a string evaluated over the DevTools protocol: waitForFunction would
+  // evaluate it inside the page, where the CSP forbids evaluating strings.
+  await expect
+    .poll(
+      () =>
+        page.evaluate(`performance.getEntriesByName('graph:layout-applied').length > 0 &&
+          ![...document.querySelectorAll('.canvas-frame.is-laying-out')].some((el) => el.offsetParent !== null)`),
+      { timeout: 60_000, interval: 100 },
+    )
+    .toBe(true);
+}
