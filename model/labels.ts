@@ -12,7 +12,7 @@ export const ENTITY_LABELS = [
 ] as const;
 export type EntityLabel = (typeof ENTITY_LABELS)[number];
 
-/** Groups of near-equivalent issue names (see model/issue-groups.ts); computed after ingest. */
+/** Groups of near-equivalent issue names (see groups/README.md); computed after ingest. */
 export const GROUP_LABEL = 'IssueGroup';
 
 export const NODE_LABELS = ['Article', ...ENTITY_LABELS, 'Page', GROUP_LABEL] as const;
