@@ -14,7 +14,7 @@ export const GROUP_SCHEMA = [
 
 /** Every issue with its articles and current memberships (normally exactly one). */
 export const READ_ISSUES = `
-MATCH (i:Issue)
+MATCH (i:Issue) WHERE i.key IS NOT NULL
 RETURN i.key AS key,
        coalesce(i.name, i.key) AS name,
        [(a:Article)-[:HAS_ISSUE]->(i) | a.id] AS articles,

@@ -95,14 +95,14 @@ const KEYWORD_PATTERNS: ReadonlyArray<[Pattern, number]> = [
 ];
 
 const THEME_PATTERNS: ReadonlyArray<[Pattern, number]> = [
-  [(topic, i, key) => at(topic.themes, permute(i, topic.themes.length, key)), 4],
-  [(_topic, i, key) => at(GENERAL_NOUNS, permute(i, GENERAL_NOUNS.length, key)), 10],
-  [(topic, i, key) => at(topic.nouns, permute(i, topic.nouns.length, key)), 5],
-  [(topic, i, key) => pair(GENERAL_MODIFIERS, topic.nouns, i, key), 24],
-  [(topic, i, key) => pair(topic.modifiers, topic.nouns, i, key), 20],
-  [(topic, i, key) => pair(THEME_MODIFIERS, topic.themes, i, key), 18],
-  [(topic, i, key) => pair(topic.modifiers, topic.themes, i, key), 12],
-  [(topic, i, key) => at(topic.words, permute(i, topic.words.length, key)), 7],
+  [(topic, i, key) => at(topic.themes, permute(i, topic.themes.length, key)), 5],
+  [(_topic, i, key) => at(GENERAL_NOUNS, permute(i, GENERAL_NOUNS.length, key)), 15],
+  [(topic, i, key) => at(topic.nouns, permute(i, topic.nouns.length, key)), 8],
+  [(topic, i, key) => pair(GENERAL_MODIFIERS, topic.nouns, i, key), 22],
+  [(topic, i, key) => pair(topic.modifiers, topic.nouns, i, key), 18],
+  [(topic, i, key) => pair(THEME_MODIFIERS, topic.themes, i, key), 14],
+  [(topic, i, key) => pair(topic.modifiers, topic.themes, i, key), 10],
+  [(topic, i, key) => at(topic.words, permute(i, topic.words.length, key)), 8],
 ];
 
 /**

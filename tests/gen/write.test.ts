@@ -32,6 +32,13 @@ describe('writing a corpus', () => {
     expect(summary.docs).toBe(600);
   });
 
+  it('reports a write that fails instead of dropping it', async () => {
+    const out = path.join(root, 'failing');
+    const third = generator('write', 5).document(2);
+    fs.mkdirSync(path.join(out, third.file), { recursive: true });
+    await expect(writeCorpus(generator('write', 5), 5, { out })).rejects.toThrow(/EISDIR/);
+  });
+
   it('derives distinct ids for 100,000 indexes of one seed', () => {
     const key = seedKey('ids');
     const ids = new Set<string>();
