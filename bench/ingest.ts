@@ -1,34 +1,41 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { PROJECT_ROOT } from '../db/index.js';
 import { discoverFiles } from '../ingest/files.js';
 import { parseDocument } from '../ingest/parse/index.js';
+import { parseMarkdown } from '../ingest/parse/markdown.js';
 import { machineInfo, peakRssMiB, table, writeResult } from './machine.js';
 import { withBenchNeo4j } from './neo4j.js';
+import { runApiBench } from './run-api.js';
 import { runCliIngest, type CliIngestRun } from './run-ingest.js';
 import { naiveIngest, writeFloor } from './baselines.js';
 
 /**
  * Ingest benchmark: parse speed (full parser beside remark alone, on the same bytes), then the full
  * ingest through the real CLI process (documents/s, MB/s, peak memory), a re-ingest of the unchanged
- * corpus and of one with 1% of files edited, and beside them, in the same run, the write floor (bare
- * UNWIND … CREATE of the same rows) and optionally the naive one-MERGE-per-fact baseline.
+ * corpus and of one with 1% of files edited, optionally the API benchmark on the graph just built,
+ * and beside them, in the same run and the same Neo4j, the write floor (bare UNWIND … CREATE of the
+ * same rows) and optionally the naive one-MERGE-per-fact baseline.
  *
- *   npx tsx bench/ingest.ts [--docs 10000] [--source DIR] [--naive 1000] [--keep]
+ *   npx tsx bench/ingest.ts [--docs 10000] [--gen SEED | --source DIR] [--naive 1000] [--api] [--keep]
  *
- * --source defaults to ../shared/corpus/futures, replicated under distinct ids up to --docs.
+ * Documents: the real corpus (--source, default ../shared/corpus/futures) copied under distinct ids
+ * up to --docs, or with --gen a synthetic corpus of --docs documents from `npm run gen`.
  */
 
 const { values } = parseArgs({
   options: {
     docs: { type: 'string', default: '10000' },
     source: { type: 'string' },
+    gen: { type: 'string' },
     naive: { type: 'string', default: '0' },
+    api: { type: 'boolean', default: false },
+    'api-duration': { type: 'string', default: '10' },
     'parse-sample': { type: 'string', default: '3000' },
     keep: { type: 'boolean', default: false },
   },
@@ -39,10 +46,13 @@ const source = values.source ?? path.resolve(PROJECT_ROOT, '../shared/corpus/fut
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'horizon-bench-ingest-'));
 
 async function main(): Promise<void> {
-  const corpusDir = await replicate(source, docs, path.join(workDir, 'corpus'));
+  const corpusDir = path.join(workDir, 'corpus');
+  if (values.gen !== undefined) await generate(docs, values.gen, corpusDir);
+  else await replicate(source, docs, corpusDir);
   const files = await discoverFiles([corpusDir], PROJECT_ROOT);
   const megabytes = files.reduce((sum, file) => sum + fs.statSync(file.absolutePath).size, 0) / 2 ** 20;
-  console.error(`bench: ${files.length} documents, ${megabytes.toFixed(1)} MB in ${corpusDir}`);
+  const corpus = values.gen !== undefined ? `generated, seed ${values.gen}` : `copies of ${source}`;
+  console.error(`bench: ${files.length} documents (${corpus}), ${megabytes.toFixed(1)} MB in ${corpusDir}`);
 
   const parse = benchParse(files.slice(0, Number(values['parse-sample'])).map((f) => f.absolutePath));
 
@@ -51,22 +61,31 @@ async function main(): Promise<void> {
     const unchanged = await runCliIngest(target, [corpusDir]);
     editOnePercent(files.map((file) => file.absolutePath));
     const edited = await runCliIngest(target, [corpusDir]);
+    const api = values.api ? await runApiBench(target, Number(values['api-duration'])) : null;
     const floor = await writeFloor(target, files);
     const naive =
       Number(values.naive) > 0 ? await naiveIngest(target, files.slice(0, Number(values.naive))) : null;
-    return { version, first, unchanged, edited, floor, naive };
+    return { version, first, unchanged, edited, api, floor, naive };
   });
 
   const rate = (run: CliIngestRun): Record<string, string | number> => ({
     seconds: (run.durationMs / 1000).toFixed(1),
     'docs/s': Math.round((run.files / run.durationMs) * 1000),
     'MB/s': ((megabytes / run.durationMs) * 1000).toFixed(2),
+    'rows/s': Math.round((result.floor.rows / run.durationMs) * 1000),
+    'groups s': (run.groupsMs / 1000).toFixed(1),
     'peak RSS MiB': run.peakRssMiB,
   });
+  const parseRow = (phase: string, figures: ParseFigures): Record<string, string | number> => ({
+    phase,
+    seconds: figures.seconds,
+    'docs/s': figures['docs/s'],
+    'MB/s': figures['MB/s'],
+  });
   const rows: Record<string, string | number>[] = [
-    { phase: 'parse (full parser)', ...parse.full },
-    { phase: 'parse (remark+gfm alone)', ...parse.remarkGfm },
-    { phase: 'parse (remark alone)', ...parse.remark },
+    parseRow('parse (full parser)', parse.full),
+    parseRow('parse (remark + GFM tables)', parse.remarkTables),
+    parseRow('parse (remark alone)', parse.remark),
     { phase: 'ingest, empty graph', ...rate(result.first) },
     { phase: 're-ingest, unchanged', ...rate(result.unchanged) },
     { phase: 're-ingest, 1% edited', ...rate(result.edited) },
@@ -87,21 +106,39 @@ async function main(): Promise<void> {
       : []),
   ];
   console.log(table(rows));
+  const writesMs = result.first.durationMs - result.first.groupsMs;
   console.log(
-    `ingest / write floor: ${(result.first.durationMs / result.floor.durationMs).toFixed(2)}x; ` +
-      `unchanged re-ingest / first ingest: ${((100 * result.unchanged.durationMs) / result.first.durationMs).toFixed(1)}%; ` +
-      `full parser / remark+gfm: ${(parse.remarkGfm.mbPerSecond / parse.full.mbPerSecond).toFixed(2)}x slower; ` +
-      `rows written: ${result.floor.rows} (${Math.round((result.floor.rows / result.first.durationMs) * 1000)} rows/s in the real ingest)`,
+    [
+      `ingest / write floor: ${(result.first.durationMs / result.floor.durationMs).toFixed(2)}x ` +
+        `(${(writesMs / result.floor.durationMs).toFixed(2)}x without the issue grouping)`,
+      `unchanged re-ingest / first ingest: ${((100 * result.unchanged.durationMs) / result.first.durationMs).toFixed(1)}%`,
+      `full parser / remark alone: ${(parse.remark.mbPerSecond / parse.full.mbPerSecond).toFixed(2)}x slower ` +
+        `(remark + GFM tables alone: ${(parse.remark.mbPerSecond / parse.remarkTables.mbPerSecond).toFixed(2)}x)`,
+      `rows written: ${result.floor.rows}`,
+    ].join('\n'),
   );
-  const file = writeResult('ingest', {
+  if (result.api) console.log(result.api.table);
+  const file = writeResult(`ingest-${files.length}`, {
     machine: machineInfo(result.version),
     documents: files.length,
+    corpus,
     megabytes,
     parse,
-    ingest: result,
+    ingest: { ...result, api: result.api?.file ?? null },
     benchPeakRssMiB: peakRssMiB(),
   });
   console.error(`bench: results in ${path.relative(PROJECT_ROOT, file)}`);
+}
+
+async function generate(count: number, seed: string, out: string): Promise<void> {
+  const code = await new Promise<number | null>((resolve) => {
+    spawn(
+      path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'),
+      [path.join(PROJECT_ROOT, 'gen', 'cli.ts'), '--docs', String(count), '--seed', seed, '--out', out],
+      { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+    ).on('close', resolve);
+  });
+  if (code !== 0) throw new Error(`npm run gen failed (exit ${code})`);
 }
 
 /** Copies the source documents under distinct folder prefixes (so distinct ids) until there are `count`. */
@@ -132,14 +169,17 @@ interface ParseFigures {
   mbPerSecond: number;
 }
 
-function benchParse(paths: string[]): { full: ParseFigures; remarkGfm: ParseFigures; remark: ParseFigures } {
+function benchParse(paths: string[]): {
+  full: ParseFigures;
+  remarkTables: ParseFigures;
+  remark: ParseFigures;
+} {
   const inputs = paths.map((absolutePath) => ({
     bytes: fs.readFileSync(absolutePath),
     file: path.basename(absolutePath),
   }));
   const texts = inputs.map((input) => input.bytes.toString('utf8'));
   const megabytes = inputs.reduce((sum, input) => sum + input.bytes.length, 0) / 2 ** 20;
-  const withGfm = unified().use(remarkParse).use(remarkGfm);
   const plain = unified().use(remarkParse);
   const time = (run: () => void): ParseFigures => {
     run(); // warm-up: JIT and caches, so the three figures compare steady states
@@ -157,13 +197,13 @@ function benchParse(paths: string[]): { full: ParseFigures; remarkGfm: ParseFigu
   const full = time(() => {
     for (const input of inputs) parseDocument({ file: input.file, id: input.file, bytes: input.bytes });
   });
-  const remarkWithGfm = time(() => {
-    for (const text of texts) withGfm.runSync(withGfm.parse(text));
+  const remarkTables = time(() => {
+    for (const text of texts) parseMarkdown(text);
   });
   const remarkAlone = time(() => {
-    for (const text of texts) plain.runSync(plain.parse(text));
+    for (const text of texts) plain.parse(text);
   });
-  return { full, remarkGfm: remarkWithGfm, remark: remarkAlone };
+  return { full, remarkTables, remark: remarkAlone };
 }
 
 main()

@@ -7,6 +7,8 @@ export interface CliIngestRun {
   failed: number;
   durationMs: number;
   peakRssMiB: number;
+  /** Of durationMs, the issue-group recomputation that followed the writes (0 when none ran). */
+  groupsMs: number;
   graph: Record<string, number>;
 }
 
@@ -27,22 +29,25 @@ export function runCliIngest(target: Neo4jTarget, args: string[]): Promise<CliIn
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
-  let stdout = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  const stdout: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
   return new Promise((resolve, reject) => {
     child.on('close', (code) => {
-      if (code === 2) return reject(new Error(`ingest ${args.join(' ')} failed (exit 2)`));
-      const report = JSON.parse(stdout) as {
+      if (code !== 0 && code !== 1)
+        return reject(new Error(`ingest ${args.join(' ')} failed (exit ${code})`));
+      const report = JSON.parse(Buffer.concat(stdout).toString('utf8')) as {
         totals: { files: number; failed: number };
         durationMs: number;
         peakRssMiB: number;
         graph: Record<string, number>;
+        groups: { durationMs: number } | null;
       };
       resolve({
         files: report.totals.files,
         failed: report.totals.failed,
         durationMs: report.durationMs,
         peakRssMiB: report.peakRssMiB,
+        groupsMs: report.groups?.durationMs ?? 0,
         graph: report.graph,
       });
     });

@@ -1,13 +1,9 @@
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import express from 'express';
 import type { Browser, Page } from 'playwright-core';
-import { securityHeaders } from '../server/http/security.js';
-import { staticClient } from '../server/http/static-client.js';
 import { machineInfo, writeResult } from './machine.js';
 import { CLIENT_DIR, ensureClientBuilt, launchChromium } from './ui-browser.js';
-import { cypherAnswer, syntheticGraph } from './ui-graph.js';
+import { mainThreadTasks, startStandIn, zoomAndPan } from './ui-harness.js';
 
 /**
  * `npx tsx bench/ui.ts`: the real client, built, in headless Chromium, drawing synthetic graphs of
@@ -40,64 +36,12 @@ interface SizeResult {
   longestTaskDuringInteractionCpuMs: number;
 }
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string };
-}
-
-/** Top-level tasks of the renderer's main thread, from a Chrome trace: start (µs), wall and CPU ms. */
-function mainThreadTasks(trace: Buffer): { ts: number; wallMs: number; cpuMs: number }[] {
-  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
-  const main = events.find((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain');
-  if (!main) return [];
-  return events
-    .filter(
-      (event) =>
-        event.pid === main.pid && event.tid === main.tid && event.ph === 'X' && event.name === 'RunTask',
-    )
-    .map((event) => ({ ts: event.ts, wallMs: (event.dur ?? 0) / 1000, cpuMs: (event.tdur ?? 0) / 1000 }));
-}
-
 const { values } = parseArgs({
   options: { runs: { type: 'string', default: '1' }, sizes: { type: 'string' }, json: { type: 'boolean' } },
 });
 /** `--sizes 500,7000`: only these (names as in SIZES). */
 const only = values.sizes?.split(',');
 const runs = Math.max(1, Number(values.runs));
-
-async function startStandIn(): Promise<{ url: string; close: () => Promise<void> }> {
-  const app = express();
-  app.use(securityHeaders());
-  app.use(express.json({ limit: '100kb' }));
-  app.get('/api/health', (_req, res) => {
-    res.json({ status: 'ok', neo4j: { connected: true, version: 'bench stand-in' } });
-  });
-  app.post('/api/cypher', (req, res) => {
-    const match = /bench\s+(\d+)\s+(\d+)/.exec(String(req.body?.query ?? ''));
-    const nodes = Number(match?.[1] ?? 100);
-    const edges = Number(match?.[2] ?? 200);
-    res.json(cypherAnswer(syntheticGraph(nodes, edges)));
-  });
-  app.use('/api', (_req, res) => {
-    res.status(404).json({ error: { code: 'NOT_FOUND', message: 'not in the bench stand-in' } });
-  });
-  const client = staticClient(CLIENT_DIR);
-  if (!client) throw new Error(`No built client in ${CLIENT_DIR}`);
-  app.use(client);
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise<void>((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 const OBSERVE_LONG_TASKS = `
   window.__longTasks = [];
@@ -145,21 +89,9 @@ async function measure(
     };
   })()`)) as { answered: number; firstRender: number; layoutStart: number; layoutApplied: number };
   const interactionStart = await page.evaluate(() => performance.now());
-  const canvas = await page.locator('.graph-canvas').boundingBox();
-  if (canvas) {
-    const cx = canvas.x + canvas.width / 2;
-    const cy = canvas.y + canvas.height / 2;
-    await page.mouse.move(cx, cy);
-    for (let i = 0; i < 4; i += 1) {
-      await page.mouse.wheel(0, -240);
-      await page.waitForTimeout(120);
-    }
-    await page.mouse.down();
-    for (let i = 0; i < 10; i += 1) await page.mouse.move(cx - i * 25, cy - i * 12, { steps: 2 });
-    await page.mouse.up();
-    await page.keyboard.press('Tab');
-    await page.waitForTimeout(800);
-  }
+  await zoomAndPan(page);
+  await page.keyboard.press('Tab');
+  await page.waitForTimeout(800);
   const interactionEpoch = (await page.evaluate(`performance.timeOrigin + ${interactionStart}`)) as number;
   const trace = await browser.stopTracing();
   const tasks = (await page.evaluate('window.__longTasks')) as { start: number; duration: number }[];
@@ -205,7 +137,7 @@ async function measure(
 
 async function main(): Promise<void> {
   await ensureClientBuilt();
-  const standIn = await startStandIn();
+  const standIn = await startStandIn(CLIENT_DIR);
   const browser = await launchChromium();
   const results: Record<string, SizeResult[]> = {};
   try {

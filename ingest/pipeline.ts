@@ -12,15 +12,16 @@ import {
 import { recomputeIssueGroups, type RecomputeResult } from '../groups/index.js';
 import { discoverFiles, type SourceFile } from './files.js';
 import { ensureSchema } from './graph-schema.js';
-import { MAX_DOCUMENT_BYTES, parseDocument } from './parse/index.js';
+import { createDocumentParser, defaultParseWorkers, type DocumentParser } from './document-parser.js';
+import { MAX_DOCUMENT_BYTES } from './parse/index.js';
 import { pruneArticles, resetGraph } from './prune.js';
 import { EXISTING_HASHES } from './statements.js';
 import { addStats, emptyStats, type WriteStats } from './write-stats.js';
 import { writeArticles } from './writer.js';
 
 /**
- * files → bytes → content hash → (unchanged? skip) → parse → batched write. Parsing batch k+1
- * overlaps writing batch k; an unchanged file is never even parsed.
+ * files → bytes → content hash → (unchanged? skip) → parse → batched write. Parsing batch k+1 (in
+ * worker threads) overlaps writing batch k; an unchanged file is never even parsed.
  */
 
 export type FileStatus = 'created' | 'updated' | 'unchanged' | 'parsed' | 'failed';
@@ -72,6 +73,8 @@ export interface IngestOptions {
   onProgress?: (progress: IngestProgress) => void;
   /** Recompute the issue groups after a write that changed anything (default true). */
   groups?: boolean;
+  /** Parse worker threads; 0 parses on the main thread. Default: by corpus size and cores. */
+  parseWorkers?: number;
 }
 
 const DEFAULT_BATCH = 100;
@@ -93,63 +96,12 @@ export async function ingestPaths(
     else await ensureSchema(driver!, database);
   }
 
-  const seenIds = new Map<string, string>();
-  let pendingWrite: Promise<void> = Promise.resolve();
-  const batchSize = options.batchSize ?? DEFAULT_BATCH;
-  for (let start = 0; start < sources.length; start += batchSize) {
-    const batch = sources.slice(start, start + batchSize);
-    const loaded = await Promise.all(batch.map(loadFile));
-    const known = dryRun ? new Map<string, string | null>() : await existingHashes(driver!, database, batch);
-    const toWrite: { article: ArticleRecord; report: FileReport }[] = [];
-
-    for (const item of loaded) {
-      const report = reportFor(item.source);
-      reports.push(report);
-      const clash = seenIds.get(item.source.id);
-      if (clash) {
-        fail(report, {
-          code: 'duplicate-id',
-          message: `same article id "${item.source.id}" as ${clash}; rename one of the files`,
-        });
-        continue;
-      }
-      seenIds.set(item.source.id, item.source.file);
-      if ('error' in item) {
-        fail(report, item.error);
-        continue;
-      }
-      const previousHash = known.get(item.source.id);
-      if (previousHash === item.hash) {
-        report.status = 'unchanged';
-        continue;
-      }
-      const parsed = parseDocument({ file: item.source.file, id: item.source.id, bytes: item.bytes });
-      report.warnings = parsed.warnings;
-      report.layout = parsed.layout;
-      if (!parsed.article) {
-        fail(report, parsed.error ?? { code: 'unreadable', message: 'could not be read as an article' });
-        continue;
-      }
-      report.title = parsed.article.title;
-      report.counts = countFacts(parsed.article);
-      report.status = dryRun ? 'parsed' : previousHash ? 'updated' : 'created';
-      toWrite.push({ article: parsed.article, report });
-    }
-
-    await pendingWrite;
-    options.onProgress?.({
-      done: reports.length - toWrite.length,
-      total: sources.length,
-      failed: countFailed(reports),
-    });
-    if (!dryRun && toWrite.length > 0) {
-      pendingWrite = writeBatch(driver!, database, toWrite, stats).then(() =>
-        options.onProgress?.({ done: reports.length, total: sources.length, failed: countFailed(reports) }),
-      );
-    }
+  const parser = createDocumentParser(options.parseWorkers ?? defaultParseWorkers(sources.length));
+  try {
+    await ingestSources(driver, database, dryRun, sources, parser, reports, stats, options);
+  } finally {
+    await parser.close();
   }
-  await pendingWrite;
-  options.onProgress?.({ done: reports.length, total: sources.length, failed: countFailed(reports) });
 
   let pruned = 0;
   if (!dryRun && options.prune) {
@@ -171,9 +123,93 @@ export async function ingestPaths(
   };
 }
 
-type LoadedFile =
-  | { source: SourceFile; bytes: Uint8Array; hash: string }
-  | { source: SourceFile; error: { code: string; message: string } };
+/** The batched loop: load and hash a batch, parse what changed, write it while the next batch is read. */
+async function ingestSources(
+  driver: Driver | null,
+  database: string,
+  dryRun: boolean,
+  sources: SourceFile[],
+  parser: DocumentParser,
+  reports: FileReport[],
+  stats: WriteStats,
+  options: IngestOptions,
+): Promise<void> {
+  const seenIds = new Map<string, string>();
+  let pendingWrite: Promise<void> = Promise.resolve();
+  const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  const progress = (done: number): void =>
+    options.onProgress?.({ done, total: sources.length, failed: countFailed(reports) });
+  try {
+    for (let start = 0; start < sources.length; start += batchSize) {
+      const batch = sources.slice(start, start + batchSize);
+      const loaded = await Promise.all(batch.map(loadFile));
+      const known = dryRun
+        ? new Map<string, string | null>()
+        : await existingHashes(driver!, database, batch);
+      const toParse: { item: LoadedDocument; report: FileReport; previousHash: string | null }[] = [];
+
+      for (const item of loaded) {
+        const report = reportFor(item.source);
+        reports.push(report);
+        const clash = seenIds.get(item.source.id);
+        if (clash) {
+          fail(report, {
+            code: 'duplicate-id',
+            message: `same article id "${item.source.id}" as ${clash}; rename one of the files`,
+          });
+          continue;
+        }
+        seenIds.set(item.source.id, item.source.file);
+        if ('error' in item) {
+          fail(report, item.error);
+          continue;
+        }
+        const previousHash = known.get(item.source.id) ?? null;
+        if (previousHash === item.hash) report.status = 'unchanged';
+        else toParse.push({ item, report, previousHash });
+      }
+
+      const parsed = await Promise.all(
+        toParse.map(({ item }) =>
+          parser.parse({ file: item.source.file, id: item.source.id, bytes: item.bytes }),
+        ),
+      );
+      const toWrite: { article: ArticleRecord; report: FileReport }[] = [];
+      toParse.forEach(({ report, previousHash }, index) => {
+        const result = parsed[index]!;
+        report.warnings = result.warnings;
+        report.layout = result.layout;
+        if (!result.article) {
+          fail(report, result.error ?? { code: 'unreadable', message: 'could not be read as an article' });
+          return;
+        }
+        report.title = result.article.title;
+        report.counts = countFacts(result.article);
+        report.status = dryRun ? 'parsed' : previousHash ? 'updated' : 'created';
+        toWrite.push({ article: result.article, report });
+      });
+
+      await pendingWrite;
+      progress(reports.length - toWrite.length);
+      if (!dryRun && toWrite.length > 0) {
+        pendingWrite = writeBatch(driver!, database, toWrite, stats).then(() => progress(reports.length));
+      }
+    }
+  } finally {
+    // Never leave a write running behind an error: the caller closes the driver next.
+    await pendingWrite.catch(() => {});
+  }
+  await pendingWrite;
+  progress(reports.length);
+}
+
+interface LoadedDocument {
+  source: SourceFile;
+  bytes: Uint8Array;
+  hash: string;
+}
+
+type LoadedFile = LoadedDocument | { source: SourceFile; error: { code: string; message: string } };
 
 async function loadFile(source: SourceFile): Promise<LoadedFile> {
   try {

@@ -6,7 +6,7 @@ import {
   DEMOTE_NAMED_ARTICLES,
   SWEEP_ORPHAN_ENTITIES,
 } from './statements.js';
-import { applyCountDeltas, deleteOrphanStubs, detachFacts } from './writer.js';
+import { deleteOrphanStubs, detachFacts, takeBackArticleCounts } from './writer.js';
 import { addCounters, emptyStats, type WriteStats } from './write-stats.js';
 
 const PRUNE_BATCH = 500;
@@ -29,7 +29,7 @@ export async function pruneArticles(
     try {
       await session.executeWrite(async (tx) => {
         const old = await detachFacts(tx, ids, stats);
-        await applyCountDeltas(tx, [], old.links, stats);
+        await takeBackArticleCounts(tx, old.links, stats);
         addCounters(stats, await tx.run(DEMOTE_NAMED_ARTICLES, { ids }));
         addCounters(stats, await tx.run(DELETE_UNNAMED_ARTICLES, { ids }));
         await deleteOrphanStubs(tx, old.closestTargets, stats);

@@ -18,6 +18,8 @@ export interface FactRel {
   articleId: string;
   key: string;
   name: string;
+  /** 1 on the article's first row for this entity, else 0: `articleCount` counts articles, not rows. */
+  countsArticle: 0 | 1;
   props: Props;
 }
 
@@ -54,25 +56,35 @@ export function articleRows(article: ArticleRecord): ArticleRows {
   const articleId = article.id;
   // The relationship keeps the name as this document wrote it: the entity's `name` is only the
   // first-seen spelling, and the document must be rebuildable from the graph.
-  const fact = (name: string, props: Props): FactRel => ({
+  const fact = (name: string, props: Props): Omit<FactRel, 'countsArticle'> => ({
     articleId,
     key: entityKey(name),
     name: name.trim(),
     props: { ...props, name: name.trim() },
   });
-  const listFacts = (names: string[]): FactRel[] => names.map((name, position) => fact(name, { position }));
+  const listFacts = (names: string[]) => names.map((name, position) => fact(name, { position }));
 
   return {
     article: { id: articleId, props: articleProps(article) },
     facts: {
-      Keyword: listFacts(article.keywords),
-      Theme: listFacts(article.themes),
-      Category: article.category ? [fact(article.category, {})] : [],
-      Signal: article.signals.map((row, position) => fact(row.name, signalProps(row, position))),
-      Concern: article.concerns.map((row, position) => fact(row.name, factProps(row, position))),
-      Behavior: article.behaviors.map((row, position) => fact(row.name, factProps(row, position))),
-      Technology: article.technologies.map((row, position) => fact(row.name, technologyProps(row, position))),
-      Issue: article.issues.map((row, position) => fact(row.name, factProps(row, position))),
+      Keyword: countingArticles(listFacts(article.keywords)),
+      Theme: countingArticles(listFacts(article.themes)),
+      Category: countingArticles(article.category ? [fact(article.category, {})] : []),
+      Signal: countingArticles(
+        article.signals.map((row, position) => fact(row.name, signalProps(row, position))),
+      ),
+      Concern: countingArticles(
+        article.concerns.map((row, position) => fact(row.name, factProps(row, position))),
+      ),
+      Behavior: countingArticles(
+        article.behaviors.map((row, position) => fact(row.name, factProps(row, position))),
+      ),
+      Technology: countingArticles(
+        article.technologies.map((row, position) => fact(row.name, technologyProps(row, position))),
+      ),
+      Issue: countingArticles(
+        article.issues.map((row, position) => fact(row.name, factProps(row, position))),
+      ),
     },
     page: article.page
       ? definedOnly({ articleId, id: article.page, url: article.pageUrl, date: article.date })
@@ -87,6 +99,15 @@ export function articleRows(article: ArticleRecord): ArticleRows {
       }),
     ),
   };
+}
+
+function countingArticles(rows: Omit<FactRel, 'countsArticle'>[]): FactRel[] {
+  const seen = new Set<string>();
+  return rows.map((row) => {
+    const first = !seen.has(row.key);
+    seen.add(row.key);
+    return { ...row, countsArticle: first ? 1 : 0 };
+  });
 }
 
 function articleProps(article: ArticleRecord): Props {

@@ -25,12 +25,14 @@ SET n = a.props,
     n.date = CASE WHEN a.props.date IS NULL THEN null ELSE date(a.props.date) END,
     n.ingestedAt = datetime()`;
 
+/** Links articles to entities (created on first sight) and counts each article once per entity. */
 function linkEntities(label: EntityLabel): string {
   return `
 UNWIND $rows AS row
 MATCH (a:Article {id: row.articleId})
 MERGE (e:${label} {key: row.key})
   ON CREATE SET e.name = row.name, e.articleCount = 0
+SET e.articleCount = coalesce(e.articleCount, 0) + row.countsArticle
 CREATE (a)-[r:${ARTICLE_REL[label]}]->(e)
 SET r = row.props`;
 }
@@ -46,6 +48,7 @@ MERGE (p:Page {id: row.id})
   ON CREATE SET p.url = row.url,
                 p.date = CASE WHEN row.date IS NULL THEN null ELSE date(row.date) END,
                 p.articleCount = 0
+SET p.articleCount = coalesce(p.articleCount, 0) + 1
 CREATE (a)-[:IN_PAGE]->(p)`;
 
 export const LINK_CLOSEST = `
@@ -65,7 +68,10 @@ WITH e WHERE e.articleCount <= 0
 DETACH DELETE e`;
 }
 
-/** Keeps `articleCount` right and removes entities (and pages) no article has any more. */
+/**
+ * Takes back the article counts of links an update or prune removed (the new links have already
+ * counted themselves) and removes entities (and pages) no article has any more.
+ */
 export const APPLY_COUNT_DELTAS: Record<EntityLabel | 'Page', string> = Object.fromEntries(
   [...ENTITY_LABELS, 'Page' as const].map((label) => [label, applyCountDeltas(label)]),
 ) as Record<EntityLabel | 'Page', string>;

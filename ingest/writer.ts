@@ -56,33 +56,25 @@ export interface DetachedFacts {
   closestTargets: Set<string>;
 }
 
-/** Moves article counts by (articles that gained a link) − (articles that lost one); deletes what reaches 0. */
-export async function applyCountDeltas(
+/**
+ * Takes one off the article count of every entity (or page) an article lost its link to, and
+ * deletes what reaches 0. New links count themselves as they are created (LINK_ENTITIES).
+ */
+export async function takeBackArticleCounts(
   tx: ManagedTransaction,
-  gained: Iterable<{ articleId: string; label: CountedLabel; key: string }>,
-  lost: Iterable<{ articleId: string; label: CountedLabel; key: string }>,
+  lost: DetachedFacts['links'],
   stats: WriteStats,
 ): Promise<void> {
   const deltas = new Map<CountedLabel, Map<string, number>>();
-  const move = (
-    links: Iterable<{ articleId: string; label: CountedLabel; key: string }>,
-    by: number,
-  ): void => {
-    const seen = new Set<string>();
-    for (const { articleId, label, key } of links) {
-      const unique = `${articleId}\u0000${label}\u0000${key}`;
-      if (seen.has(unique)) continue;
-      seen.add(unique);
-      const byKey = deltas.get(label) ?? new Map<string, number>();
-      byKey.set(key, (byKey.get(key) ?? 0) + by);
-      deltas.set(label, byKey);
-    }
-  };
-  move(gained, 1);
-  move(lost, -1);
+  // DETACH_OLD_FACTS returns each (article, entity) pair once, so each is one article lost.
+  for (const { label, key } of lost) {
+    const byKey = deltas.get(label) ?? new Map<string, number>();
+    byKey.set(key, (byKey.get(key) ?? 0) - 1);
+    deltas.set(label, byKey);
+  }
   for (const [label, byKey] of deltas) {
-    const changed = [...byKey].filter(([, delta]) => delta !== 0).map(([key, delta]) => ({ key, delta }));
-    if (changed.length > 0) addCounters(stats, await tx.run(APPLY_COUNT_DELTAS[label], { deltas: changed }));
+    const changed = [...byKey].map(([key, delta]) => ({ key, delta }));
+    addCounters(stats, await tx.run(APPLY_COUNT_DELTAS[label], { deltas: changed }));
   }
 }
 
@@ -113,7 +105,7 @@ async function writeRows(tx: ManagedTransaction, rows: ArticleRows[]): Promise<W
   const closest = rows.flatMap((row) => row.closest);
   if (closest.length > 0) addCounters(stats, await tx.run(LINK_CLOSEST, { rows: closest }));
 
-  await applyCountDeltas(tx, newLinks(rows), old.links, stats);
+  await takeBackArticleCounts(tx, old.links, stats);
   const stillNamed = new Set(closest.map((link) => link.targetId));
   await deleteOrphanStubs(
     tx,
@@ -121,13 +113,4 @@ async function writeRows(tx: ManagedTransaction, rows: ArticleRows[]): Promise<W
     stats,
   );
   return stats;
-}
-
-function* newLinks(rows: ArticleRows[]): Generator<{ articleId: string; label: CountedLabel; key: string }> {
-  for (const row of rows) {
-    for (const label of ENTITY_LABELS) {
-      for (const fact of row.facts[label]) yield { articleId: fact.articleId, label, key: fact.key };
-    }
-    if (row.page) yield { articleId: row.page.articleId, label: 'Page', key: row.page.id };
-  }
 }

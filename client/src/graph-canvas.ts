@@ -9,6 +9,7 @@ import cytoscape, {
 import type { CyEdgeData, CyNodeData, Elements } from '../../model/index.js';
 import { download, h, nextFrame } from './dom.js';
 import { graphStyle } from './graph-style.js';
+import { ADD_CHUNK, BIG_GRAPH, renderOptions, revealSteps } from './large-graph.js';
 import type { LayoutName, Positions } from './layout-protocol.js';
 import { LayoutRunner } from './layout-runner.js';
 import { labelStyle } from './palette.js';
@@ -16,11 +17,8 @@ import { labelStyle } from './palette.js';
 /**
  * A Cytoscape canvas that stays responsive at thousands of elements: elements are added in
  * chunks between frames, layouts run in a worker, and past BIG_GRAPH elements the instance is
- * rebuilt with the cheap rendering options (texture on viewport, edges hidden while panning,
- * pixel ratio 1, haystack edges).
+ * rebuilt with the cheap rendering options of large-graph.ts and graph-style.ts.
  */
-export const BIG_GRAPH = 1_200;
-const CHUNK = 300;
 const ANIMATE_BELOW = 400;
 const FIT_MAX_ZOOM = 1.3;
 const LABELS_AT_MOST = 300;
@@ -89,11 +87,7 @@ export class GraphCanvas {
       maxZoom: 4,
       boxSelectionEnabled: true,
       selectionType: 'single',
-      textureOnViewport: big,
-      hideEdgesOnViewport: big,
-      hideLabelsOnViewport: big,
-      motionBlur: false,
-      pixelRatio: big ? 1 : 'auto',
+      ...renderOptions(big),
     });
     cy.on('tap', 'node', (event: EventObject) => {
       this.focusNeighbourhood(event.target as NodeSingular);
@@ -290,14 +284,15 @@ export class GraphCanvas {
       data: this.nodeDefData(node.data),
       position: positions?.[node.data.id] ?? placed?.[i] ?? { x: 0, y: 0 },
     }));
-    const all: ElementDefinition[] = [...nodes, ...edges];
-    const restore = all.length > CHUNK ? this.park() : null;
-    for (let start = 0; start < all.length; start += CHUNK) {
-      const chunk = all.slice(start, start + CHUNK);
-      this.cy.batch(() => this.cy.add(chunk));
-      if (start + CHUNK < all.length) await nextFrame();
-    }
-    restore?.();
+    if (positions && nodes.length + edges.length > ADD_CHUNK) {
+      // A laid-out graph is shown in steps, each drawn in a frame of its own: the nodes (whose
+      // first drawing renders their textures), then the edges a part at a time.
+      for (const part of revealSteps<ElementDefinition>(nodes, edges)) {
+        await this.addParked(part);
+        this.fit(false);
+        await nextFrame();
+      }
+    } else await this.addParked([...nodes, ...edges]);
     this.handlers.onChange?.();
     if (near && nodes.length > 0) this.revealAll();
     return {
@@ -305,6 +300,21 @@ export class GraphCanvas {
       edges: edges.map((edge) => edge.data.id!),
       skippedEdges,
     };
+  }
+
+  private async addParked(elements: ElementDefinition[]): Promise<void> {
+    const restore = elements.length > ADD_CHUNK ? this.park() : null;
+    await this.addInChunks(elements, ADD_CHUNK);
+    restore?.();
+  }
+
+  /** One chunk per task: the frame between them draws (or, parked, skips) what was added. */
+  private async addInChunks(elements: ElementDefinition[], size: number): Promise<void> {
+    for (let start = 0; start < elements.length; start += size) {
+      const chunk = elements.slice(start, start + size);
+      this.cy.batch(() => this.cy.add(chunk));
+      if (start + size < elements.length) await nextFrame();
+    }
   }
 
   private nodeDefData(data: CyNodeData): Record<string, unknown> {
@@ -427,11 +437,11 @@ export class GraphCanvas {
     }
     const list = nodes.toArray() as NodeSingular[];
     const restore = this.park();
-    for (let start = 0; start < list.length; start += CHUNK) {
+    for (let start = 0; start < list.length; start += ADD_CHUNK) {
       this.cy.batch(() => {
-        for (const node of list.slice(start, start + CHUNK)) node.position(positions[node.id()]!);
+        for (const node of list.slice(start, start + ADD_CHUNK)) node.position(positions[node.id()]!);
       });
-      if (start + CHUNK < list.length) await nextFrame();
+      if (start + ADD_CHUNK < list.length) await nextFrame();
     }
     restore();
     this.fit(false);

@@ -1,7 +1,7 @@
 import type { Nodes, PhrasingContent } from 'mdast';
 
 /**
- * Phrasing content → plain text: emphasis, strong, strikethrough and code are flattened to their
+ * Phrasing content → plain text: emphasis, strong and code are flattened to their
  * text, escapes and entities are already decoded by the parser (so `\|` is `|`), and a link keeps
  * its address: `text (url)`, or just the text when the address is the text (autolinks).
  */

@@ -14,7 +14,8 @@ let driver: Driver;
 beforeAll(async () => {
   driver = await testDriver();
   await clearDatabase(driver);
-  const report = await ingestPaths(driver, [CORPUS_DIR, SEEDS_DIR], { cwd: PROJECT_ROOT });
+  // Parsed in worker threads, as a large ingest is: the records must come through the hop intact.
+  const report = await ingestPaths(driver, [CORPUS_DIR, SEEDS_DIR], { cwd: PROJECT_ROOT, parseWorkers: 2 });
   expect(report.totals.failed).toBe(0);
 }, 600_000);
 afterAll(() => driver.close());

@@ -37,9 +37,24 @@ describe('article rows', () => {
       ['data centres', 'Data Centres'],
     ]);
     expect(rows.facts.Category).toEqual([
-      { articleId: 'abc', key: 'technology', name: 'technology', props: { name: 'technology' } },
+      {
+        articleId: 'abc',
+        key: 'technology',
+        name: 'technology',
+        countsArticle: 1,
+        props: { name: 'technology' },
+      },
     ]);
     expect(rows.facts.Keyword.map((f) => f.props.name)).toEqual(['AI', 'ai', 'Data Centres']);
+  });
+
+  it('counts the article once per entity, on its first row', () => {
+    const rows = articleRows(article);
+    expect(rows.facts.Keyword.map((f) => [f.key, f.countsArticle])).toEqual([
+      ['ai', 1],
+      ['ai', 0],
+      ['data centres', 1],
+    ]);
   });
 
   it('keeps every cell, and each repeated row as its own fact with its position', () => {

@@ -1,0 +1,35 @@
+import os from 'node:os';
+import { Piscina } from 'piscina';
+import { parseDocument, type ParseInput, type ParseResult } from './parse/index.js';
+
+/**
+ * Parses documents off the main thread. Parsing is the ingest's CPU-bound step; run on the main
+ * thread it would also stall the Neo4j driver (a write in flight cannot read its answers while a
+ * batch is being parsed), so the writes and the parsing would take turns instead of overlapping.
+ * With `workers: 0` it parses inline: for small runs a worker's start-up (~0.5 s) costs more.
+ */
+export interface DocumentParser {
+  parse(input: ParseInput): Promise<ParseResult>;
+  close(): Promise<void>;
+}
+
+/** Below this many documents to parse, inline parsing finishes before a worker would have started. */
+const WORKERS_FROM_DOCUMENTS = 200;
+
+/** One core is left to the main thread (driver, hashing) and Neo4j when they share the machine. */
+export function defaultParseWorkers(documents: number): number {
+  if (documents < WORKERS_FROM_DOCUMENTS) return 0;
+  return Math.max(1, Math.min(4, os.availableParallelism() - 1));
+}
+
+export function createDocumentParser(workers: number): DocumentParser {
+  if (workers <= 0) {
+    return { parse: async (input) => parseDocument(input), close: async () => {} };
+  }
+  const pool = new Piscina<ParseInput, ParseResult>({
+    filename: new URL('./parse-worker.mjs', import.meta.url).href,
+    minThreads: workers,
+    maxThreads: workers,
+  });
+  return { parse: (input) => pool.run(input), close: () => pool.destroy() };
+}
