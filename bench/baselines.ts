@@ -1,9 +1,10 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import type { Driver } from 'neo4j-driver';
 import { connect, type Neo4jTarget } from '../db/index.js';
 import type { SourceFile } from '../ingest/files.js';
 import { resetGraph } from '../ingest/index.js';
-import { parseDocument } from '../ingest/parse/index.js';
+import { createDocumentParser, type DocumentParser } from '../ingest/document-parser.js';
 import { articleRows, type ArticleRows } from '../ingest/rows.js';
 import { ARTICLE_REL, ENTITY_LABELS, type EntityLabel } from '../model/index.js';
 
@@ -18,15 +19,14 @@ import { ARTICLE_REL, ENTITY_LABELS, type EntityLabel } from '../model/index.js'
 const BATCH = 5_000;
 const PARSE_CHUNK = 1_000;
 
-function parseRows(files: SourceFile[]): ArticleRows[] {
-  return files.flatMap((file) => {
-    const { article } = parseDocument({
-      file: file.file,
-      id: file.id,
-      bytes: fs.readFileSync(file.absolutePath),
-    });
-    return article ? [articleRows(article)] : [];
-  });
+/** Untimed, while Neo4j is idle, so every core parses. */
+async function parseRows(parser: DocumentParser, files: SourceFile[]): Promise<ArticleRows[]> {
+  const results = await Promise.all(
+    files.map(async (file) =>
+      parser.parse({ file: file.file, id: file.id, bytes: await fs.promises.readFile(file.absolutePath) }),
+    ),
+  );
+  return results.flatMap(({ article }) => (article ? [articleRows(article)] : []));
 }
 
 async function inBatches<T>(driver: Driver, database: string, query: string, rows: T[]): Promise<void> {
@@ -42,6 +42,7 @@ export interface FloorRun {
 
 export async function writeFloor(target: Neo4jTarget, files: SourceFile[]): Promise<FloorRun> {
   const driver = await connect(target);
+  const parser = createDocumentParser(os.availableParallelism());
   const database = target.database;
   let timedMs = 0;
   let written = 0;
@@ -60,7 +61,7 @@ export async function writeFloor(target: Neo4jTarget, files: SourceFile[]): Prom
     // Closest links wait for the end: their targets may be articles of a later chunk.
     const closest: ArticleRows['closest'] = [];
     for (let start = 0; start < files.length; start += PARSE_CHUNK) {
-      const chunk = parseRows(files.slice(start, start + PARSE_CHUNK));
+      const chunk = await parseRows(parser, files.slice(start, start + PARSE_CHUNK));
       await timed(
         'UNWIND $rows AS a CREATE (n:Article) SET n = a.props',
         chunk.map((rows) => rows.article),
@@ -107,6 +108,7 @@ export async function writeFloor(target: Neo4jTarget, files: SourceFile[]): Prom
     );
     return { durationMs: Math.round(timedMs), rows: written };
   } finally {
+    await parser.close();
     await driver.close();
   }
 }
@@ -115,7 +117,8 @@ export async function naiveIngest(
   target: Neo4jTarget,
   files: SourceFile[],
 ): Promise<{ durationMs: number; docs: number }> {
-  const all = parseRows(files);
+  const parser = createDocumentParser(os.availableParallelism());
+  const all = await parseRows(parser, files).finally(() => parser.close());
   const driver = await connect(target);
   try {
     await resetGraph(driver, target.database);

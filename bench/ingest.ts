@@ -75,6 +75,7 @@ async function main(): Promise<void> {
     'rows/s': Math.round((result.floor.rows / run.durationMs) * 1000),
     'groups s': (run.groupsMs / 1000).toFixed(1),
     'peak RSS MiB': run.peakRssMiB,
+    'before groups MiB': run.documentsPeakRssMiB,
   });
   const parseRow = (phase: string, figures: ParseFigures): Record<string, string | number> => ({
     phase,

@@ -9,6 +9,8 @@ export interface CliIngestRun {
   peakRssMiB: number;
   /** Of durationMs, the issue-group recomputation that followed the writes (0 when none ran). */
   groupsMs: number;
+  /** Peak memory before the issue grouping: the documents' part alone. */
+  documentsPeakRssMiB: number;
   graph: Record<string, number>;
 }
 
@@ -41,6 +43,7 @@ export function runCliIngest(target: Neo4jTarget, args: string[]): Promise<CliIn
         peakRssMiB: number;
         graph: Record<string, number>;
         groups: { durationMs: number } | null;
+        documents: { peakRssMiB: number };
       };
       resolve({
         files: report.totals.files,
@@ -48,6 +51,7 @@ export function runCliIngest(target: Neo4jTarget, args: string[]): Promise<CliIn
         durationMs: report.durationMs,
         peakRssMiB: report.peakRssMiB,
         groupsMs: report.groups?.durationMs ?? 0,
+        documentsPeakRssMiB: report.documents.peakRssMiB,
         graph: report.graph,
       });
     });

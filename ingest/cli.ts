@@ -82,6 +82,7 @@ function jsonReport(report: IngestReport): unknown {
     },
     durationMs: report.durationMs,
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    documents: report.documents,
   };
 }
 

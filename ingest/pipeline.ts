@@ -53,6 +53,8 @@ export interface IngestReport {
   stats: WriteStats;
   /** The issue-group recomputation that followed the write; null when nothing changed. */
   groups: RecomputeResult | null;
+  /** The documents' part of the run (read, parse, write, prune): time and this process's peak memory. */
+  documents: { durationMs: number; peakRssMiB: number };
   durationMs: number;
 }
 
@@ -109,6 +111,10 @@ export async function ingestPaths(
     addStats(stats, result.stats);
     pruned = result.pruned.length;
   }
+  const documents = {
+    durationMs: Math.round(performance.now() - started),
+    peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
   const summed = totals(reports, pruned);
   const changed = summed.created + summed.updated + summed.pruned > 0;
   const groups =
@@ -119,6 +125,7 @@ export async function ingestPaths(
     totals: summed,
     stats,
     groups,
+    documents,
     durationMs: Math.round(performance.now() - started),
   };
 }
