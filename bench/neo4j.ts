@@ -1,13 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import {
   connect,
-  freePort,
-  localSettingsFromEnv,
   neo4jUriFromEnv,
   remoteTargetFromEnv,
-  startLocalNeo4j,
+  startThrowawayNeo4j,
   type Neo4jTarget,
 } from '../db/index.js';
 
@@ -28,23 +23,17 @@ export async function withBenchNeo4j<T>(
     const target = remoteTargetFromEnv(uri);
     return run(target, await serverVersion(target));
   }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'horizon-bench-neo4j-'));
-  const local = await startLocalNeo4j(
-    {
-      ...localSettingsFromEnv(),
-      dataDir,
-      port: await freePort(),
-      password: 'bench-password-0',
-      heap: process.env.NEO4J_LOCAL_HEAP ?? '4g',
-      pageCache: process.env.NEO4J_LOCAL_PAGECACHE ?? '2g',
-    },
-    (line) => console.error(`bench: ${line}`),
-  );
+  const local = await startThrowawayNeo4j({
+    name: 'horizon-bench-neo4j',
+    password: 'bench-password-0',
+    heap: process.env.NEO4J_LOCAL_HEAP ?? '4g',
+    pageCache: process.env.NEO4J_LOCAL_PAGECACHE ?? '2g',
+    log: (line) => console.error(`bench: ${line}`),
+  });
   try {
     return await run(local.target, await serverVersion(local.target));
   } finally {
     await local.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

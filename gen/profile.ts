@@ -48,6 +48,32 @@ export interface LayoutProfile {
   sentenceCase: number;
 }
 
+/** A layout no document has been measured in yet. */
+export function emptyLayoutProfile(): LayoutProfile {
+  return {
+    docs: 0,
+    titleStyle: {},
+    pageForm: {},
+    pageSpace: 0,
+    pageDates: [],
+    pageNumbers: [],
+    query: {},
+    keywords: {},
+    themes: {},
+    split: 0,
+    splitSpaced: 0,
+    french: 0,
+    relevancy: 0,
+    nameless: 0,
+    signalsHeader: {},
+    rows: {},
+    closest: [],
+    trailingNewline: 0,
+    sharedName: 0,
+    sentenceCase: 0,
+  };
+}
+
 export interface CorpusProfile {
   /** Where the figures come from. */
   source: string;

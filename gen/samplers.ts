@@ -1,5 +1,6 @@
 import { Sampler, type Counts } from './histogram.js';
 import {
+  emptyLayoutProfile,
   GENERATED_LAYOUTS,
   type CorpusProfile,
   type GeneratedLayout,
@@ -36,36 +37,13 @@ function samplers(counts: Record<string, Counts>, fallback: string): Record<stri
   );
 }
 
-const EMPTY_LAYOUT: LayoutProfile = {
-  docs: 0,
-  titleStyle: {},
-  pageForm: {},
-  pageSpace: 0,
-  pageDates: [],
-  pageNumbers: [],
-  query: {},
-  keywords: {},
-  themes: {},
-  split: 0,
-  splitSpaced: 0,
-  french: 0,
-  relevancy: 0,
-  nameless: 0,
-  signalsHeader: {},
-  rows: {},
-  closest: [],
-  trailingNewline: 0,
-  sharedName: 0,
-  sentenceCase: 0,
-};
-
 /** Only the three generated layouts are drawn; a corpus with other layouts has them left out. */
 export function profileSamplers(profile: CorpusProfile): ProfileSamplers {
   const layouts: Counts = {};
   for (const layout of GENERATED_LAYOUTS) layouts[layout] = profile.layouts[layout] ?? 0;
   const byLayout = Object.fromEntries(
     GENERATED_LAYOUTS.map((layout) => {
-      const measured = profile.byLayout[layout] ?? EMPTY_LAYOUT;
+      const measured = profile.byLayout[layout] ?? emptyLayoutProfile();
       const samplersOfLayout: LayoutSamplers = {
         profile: measured,
         titleStyle: new Sampler(measured.titleStyle, layout === 'new' ? 'new' : 'old'),

@@ -1,9 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Driver } from 'neo4j-driver';
-import { connect, freePort, localSettingsFromEnv, startLocalNeo4j } from '../db/index.js';
+import { connect, startThrowawayNeo4j } from '../db/index.js';
 import { recomputeIssueGroups, type RecomputeOptions, type RecomputeResult } from './index.js';
 import { syntheticIssueNames } from './synthetic.js';
 
@@ -57,11 +55,8 @@ async function measured(
 
 async function main(argv: string[]): Promise<void> {
   const count = Number(argv.find((arg) => /^\d+$/.test(arg)) ?? 440_000);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'horizon-groups-bench-'));
-  const local = await startLocalNeo4j({
-    ...localSettingsFromEnv(),
-    dataDir,
-    port: await freePort(),
+  const local = await startThrowawayNeo4j({
+    name: 'horizon-groups-bench',
     password: 'bench-password-0',
     heap: '2g',
     pageCache: '1g',
@@ -85,7 +80,6 @@ async function main(argv: string[]): Promise<void> {
   } finally {
     await driver.close();
     await local.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -1,5 +1,5 @@
 import { mayReach } from './similarity.js';
-import type { SignatureTable } from './table.js';
+import { entrySimilarity, type SignatureTable } from './table.js';
 
 /**
  * The inverted index of prefix filtering, with bounded lists: entries are added under each of
@@ -45,12 +45,10 @@ export class CandidateIndex {
 
   /** Calls onMatch for every indexed entry within the threshold of `entry`. */
   probe(entry: number, onMatch: (other: number, similarity: number) => void): void {
-    const { start, ranks, prefix, total, weight } = this.table;
+    const { start, ranks, prefix, total } = this.table;
     const { seenBy, threshold, counters, capacity } = this;
-    const from = start[entry]!;
-    const to = start[entry + 1]!;
     const own = total[entry]!;
-    for (let at = from, end = from + prefix[entry]!; at < end; at++) {
+    for (let at = start[entry]!, end = at + prefix[entry]!; at < end; at++) {
       const list = this.lists[ranks[at]!];
       if (list === undefined) continue;
       if (list.length >= capacity) counters.fullLists += 1;
@@ -62,19 +60,7 @@ export class CandidateIndex {
         const theirs = total[other]!;
         if (!mayReach(own, theirs, threshold)) continue;
         counters.evaluations += 1;
-        // Weighted Jaccard: merge the two sorted rank runs (inlined: this loop is the hot path).
-        let shared = 0;
-        for (let i = from, j = start[other]!, stop = start[other + 1]!; i < to && j < stop;) {
-          const ra = ranks[i]!;
-          const rb = ranks[j]!;
-          if (ra === rb) {
-            shared += weight[ra]!;
-            i += 1;
-            j += 1;
-          } else if (ra < rb) i += 1;
-          else j += 1;
-        }
-        const similarity = shared / (own + theirs - shared);
+        const similarity = entrySimilarity(this.table, entry, other);
         if (similarity >= threshold) onMatch(other, similarity);
       }
     }

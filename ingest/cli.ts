@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openNeo4j, PROJECT_ROOT, type Neo4jConnection } from '../db/index.js';
 import { formatDiagnostic } from '../model/index.js';
+import { UsageError } from './files.js';
 import { ingestPaths, type IngestReport } from './pipeline.js';
 import { progressReporter } from './progress.js';
 import { summaryLines } from './summary.js';
@@ -14,10 +15,6 @@ PATH     a file, a folder (read recursively for .md/.txt) or a glob; default: se
 --prune    remove articles whose files are not among PATHs, and entities left with no article
 --reset    empty the graph first
 Exit: 0 all ingested, 1 some file failed (the others are ingested), 2 usage or connection error.`;
-
-class UsageError extends Error {
-  override name = 'UsageError';
-}
 
 async function main(argv: string[]): Promise<number> {
   const args = parseCli(argv);
@@ -136,7 +133,7 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
     console.error(`ingest: ${message}`);
-    if (error instanceof Error && error.name === 'UsageError') console.error(USAGE);
+    if (error instanceof UsageError) console.error(USAGE);
     process.exitCode = 2;
   },
 );

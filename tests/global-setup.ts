@@ -1,15 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import {
-  freePort,
-  localSettingsFromEnv,
-  neo4jUriFromEnv,
-  remoteTargetFromEnv,
-  startLocalNeo4j,
-  type Neo4jTarget,
-} from '../db/index.js';
+import { neo4jUriFromEnv, remoteTargetFromEnv, startThrowawayNeo4j, type Neo4jTarget } from '../db/index.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -34,23 +24,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
     return container.stop;
   }
 
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'horizon-test-neo4j-'));
-  const local = await startLocalNeo4j(
-    {
-      ...localSettingsFromEnv(),
-      dataDir,
-      port: await freePort(),
-      password: 'test-password-0',
-      heap: '1g',
-      pageCache: '256m',
-    },
-    (line) => console.error(`[neo4j] ${line}`),
-  );
+  const local = await startThrowawayNeo4j({
+    name: 'horizon-test-neo4j',
+    password: 'test-password-0',
+    heap: '1g',
+    pageCache: '256m',
+    log: (line) => console.error(`[neo4j] ${line}`),
+  });
   project.provide('neo4j', { ...local.target, source: 'local' });
-  return async () => {
-    await local.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  };
+  return local.stop;
 }
 
 async function startContainerIfDockerAnswers(): Promise<{

@@ -1,5 +1,5 @@
 import { addCount, bucket } from '../histogram.js';
-import { TABLE_SECTIONS, type CorpusProfile, type LayoutProfile } from '../profile.js';
+import { emptyLayoutProfile, TABLE_SECTIONS, type CorpusProfile, type LayoutProfile } from '../profile.js';
 import { isTitleCase, language, MARKERS, pageForm, queryKind, wordCount } from './classify.js';
 import { nearEquivalence } from './near-equivalence.js';
 import { RepetitionCounter } from './repetition.js';
@@ -22,31 +22,6 @@ export interface ProfileOptions {
 
 const REPEATED = ['Keywords', 'Themes', ...TABLE_SECTIONS] as const;
 const NAME_COLUMNS = new Set(['name', 'signal']);
-
-function emptyLayout(): LayoutProfile {
-  return {
-    docs: 0,
-    titleStyle: {},
-    pageForm: {},
-    pageSpace: 0,
-    pageDates: [],
-    pageNumbers: [],
-    query: {},
-    keywords: {},
-    themes: {},
-    split: 0,
-    splitSpaced: 0,
-    french: 0,
-    relevancy: 0,
-    nameless: 0,
-    signalsHeader: {},
-    rows: {},
-    closest: [],
-    trailingNewline: 0,
-    sharedName: 0,
-    sentenceCase: 0,
-  };
-}
 
 /** Measures documents one at a time (the corpus, or generated text) into a CorpusProfile. */
 export class ProfileBuilder {
@@ -87,7 +62,7 @@ export class ProfileBuilder {
     const layout = layoutOf(doc);
     profile.docs++;
     addCount(profile.layouts, layout);
-    const byLayout = (profile.byLayout[layout] ??= emptyLayout());
+    const byLayout = (profile.byLayout[layout] ??= emptyLayoutProfile());
     byLayout.docs++;
     this.head(doc, byLayout);
 
