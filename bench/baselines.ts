@@ -38,18 +38,28 @@ async function inBatches<T>(driver: Driver, database: string, query: string, row
 export interface FloorRun {
   durationMs: number;
   rows: number;
+  /** CPU time Neo4j spent in the timed writes (local Neo4j only). */
+  neo4jCpuMs: number | null;
 }
 
-export async function writeFloor(target: Neo4jTarget, files: SourceFile[]): Promise<FloorRun> {
+export async function writeFloor(
+  target: Neo4jTarget,
+  files: SourceFile[],
+  neo4jCpuMs: () => number | null = () => null,
+): Promise<FloorRun> {
   const driver = await connect(target);
   const parser = createDocumentParser(os.availableParallelism());
   const database = target.database;
   let timedMs = 0;
+  let cpuMs: number | null = 0;
   let written = 0;
   const timed = async (query: string, rows: unknown[]): Promise<void> => {
     const started = performance.now();
+    const cpuBefore = neo4jCpuMs();
     await inBatches(driver, database, query, rows);
     timedMs += performance.now() - started;
+    const cpuAfter = neo4jCpuMs();
+    cpuMs = cpuMs === null || cpuBefore === null || cpuAfter === null ? null : cpuMs + cpuAfter - cpuBefore;
     written += rows.length;
   };
   try {
@@ -106,7 +116,7 @@ export async function writeFloor(target: Neo4jTarget, files: SourceFile[]): Prom
       'UNWIND $rows AS r MATCH (a:Article {id: r.articleId}) MATCH (t:Article {id: r.targetId}) CREATE (a)-[:CLOSEST_TO {rank: r.rank}]->(t)',
       closest,
     );
-    return { durationMs: Math.round(timedMs), rows: written };
+    return { durationMs: Math.round(timedMs), rows: written, neo4jCpuMs: cpuMs };
   } finally {
     await parser.close();
     await driver.close();

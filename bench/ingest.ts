@@ -56,13 +56,13 @@ async function main(): Promise<void> {
 
   const parse = benchParse(files.slice(0, Number(values['parse-sample'])).map((f) => f.absolutePath));
 
-  const result = await withBenchNeo4j(async (target, version) => {
-    const first = await runCliIngest(target, [corpusDir, '--reset']);
-    const unchanged = await runCliIngest(target, [corpusDir]);
+  const result = await withBenchNeo4j(async (target, version, neo4jCpuMs) => {
+    const first = await runCliIngest(target, [corpusDir, '--reset'], neo4jCpuMs);
+    const unchanged = await runCliIngest(target, [corpusDir], neo4jCpuMs);
     editOnePercent(files.map((file) => file.absolutePath));
-    const edited = await runCliIngest(target, [corpusDir]);
+    const edited = await runCliIngest(target, [corpusDir], neo4jCpuMs);
     const api = values.api ? await runApiBench(target, Number(values['api-duration'])) : null;
-    const floor = await writeFloor(target, files);
+    const floor = await writeFloor(target, files, neo4jCpuMs);
     const naive =
       Number(values.naive) > 0 ? await naiveIngest(target, files.slice(0, Number(values.naive))) : null;
     return { version, first, unchanged, edited, api, floor, naive };
@@ -76,6 +76,8 @@ async function main(): Promise<void> {
     'groups s': (run.groupsMs / 1000).toFixed(1),
     'peak RSS MiB': run.peakRssMiB,
     'before groups MiB': run.documentsPeakRssMiB,
+    'node CPU s': (run.cpuMs / 1000).toFixed(1),
+    'neo4j CPU s': run.neo4jCpuMs === null ? '' : (run.neo4jCpuMs / 1000).toFixed(1),
   });
   const parseRow = (phase: string, figures: ParseFigures): Record<string, string | number> => ({
     phase,
@@ -95,6 +97,7 @@ async function main(): Promise<void> {
       seconds: (result.floor.durationMs / 1000).toFixed(1),
       'docs/s': Math.round((files.length / result.floor.durationMs) * 1000),
       'rows/s': Math.round((result.floor.rows / result.floor.durationMs) * 1000),
+      'neo4j CPU s': result.floor.neo4jCpuMs === null ? '' : (result.floor.neo4jCpuMs / 1000).toFixed(1),
     },
     ...(result.naive
       ? [

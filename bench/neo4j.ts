@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import {
   connect,
   neo4jUriFromEnv,
@@ -11,7 +12,7 @@ import {
  * NEO4J_URI is used only with HORIZON_BENCH_ALLOW_RESET=1, since its data will be deleted.
  */
 export async function withBenchNeo4j<T>(
-  run: (target: Neo4jTarget, version: string) => Promise<T>,
+  run: (target: Neo4jTarget, version: string, neo4jCpuMs: () => number | null) => Promise<T>,
 ): Promise<T> {
   const uri = neo4jUriFromEnv();
   if (uri) {
@@ -21,7 +22,7 @@ export async function withBenchNeo4j<T>(
       );
     }
     const target = remoteTargetFromEnv(uri);
-    return run(target, await serverVersion(target));
+    return run(target, await serverVersion(target), () => null);
   }
   const local = await startThrowawayNeo4j({
     name: 'horizon-bench-neo4j',
@@ -31,7 +32,7 @@ export async function withBenchNeo4j<T>(
     log: (line) => console.error(`bench: ${line}`),
   });
   try {
-    return await run(local.target, await serverVersion(local.target));
+    return await run(local.target, await serverVersion(local.target), () => processCpuMs(local.pid));
   } finally {
     await local.stop();
   }
@@ -43,5 +44,18 @@ async function serverVersion(target: Neo4jTarget): Promise<string> {
     return (await driver.getServerInfo()).agent ?? 'unknown';
   } finally {
     await driver.close();
+  }
+}
+
+/** CPU time (user + system, all threads) a local process has used so far, from /proc; null elsewhere. */
+function processCpuMs(pid: number): number | null {
+  try {
+    // Fields after the parenthesised command name; utime and stime are the 12th and 13th of them.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticksPerSecond = 100; // USER_HZ on Linux
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+  } catch {
+    return null;
   }
 }

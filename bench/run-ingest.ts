@@ -11,11 +11,20 @@ export interface CliIngestRun {
   groupsMs: number;
   /** Peak memory before the issue grouping: the documents' part alone. */
   documentsPeakRssMiB: number;
+  /** CPU time of the ingest process, all threads (parse workers included). */
+  cpuMs: number;
+  /** CPU time Neo4j spent meanwhile (local Neo4j only). */
+  neo4jCpuMs: number | null;
   graph: Record<string, number>;
 }
 
 /** Runs the real `ingest` CLI as its own process, so its peak memory is the ingest's alone. */
-export function runCliIngest(target: Neo4jTarget, args: string[]): Promise<CliIngestRun> {
+export function runCliIngest(
+  target: Neo4jTarget,
+  args: string[],
+  neo4jCpuMs: () => number | null = () => null,
+): Promise<CliIngestRun> {
+  const neo4jCpuBefore = neo4jCpuMs();
   const child = spawn(
     path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'),
     [path.join(PROJECT_ROOT, 'ingest', 'cli.ts'), '--json', ...args],
@@ -44,6 +53,7 @@ export function runCliIngest(target: Neo4jTarget, args: string[]): Promise<CliIn
         graph: Record<string, number>;
         groups: { durationMs: number } | null;
         documents: { peakRssMiB: number };
+        cpuMs: number;
       };
       resolve({
         files: report.totals.files,
@@ -52,6 +62,8 @@ export function runCliIngest(target: Neo4jTarget, args: string[]): Promise<CliIn
         peakRssMiB: report.peakRssMiB,
         groupsMs: report.groups?.durationMs ?? 0,
         documentsPeakRssMiB: report.documents.peakRssMiB,
+        cpuMs: report.cpuMs,
+        neo4jCpuMs: neo4jCpuBefore === null ? null : neo4jCpuMs()! - neo4jCpuBefore,
         graph: report.graph,
       });
     });

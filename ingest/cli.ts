@@ -79,6 +79,7 @@ function jsonReport(report: IngestReport): unknown {
     },
     durationMs: report.durationMs,
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    cpuMs: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000),
     documents: report.documents,
   };
 }

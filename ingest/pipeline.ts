@@ -53,8 +53,8 @@ export interface IngestReport {
   stats: WriteStats;
   /** The issue-group recomputation that followed the write; null when nothing changed. */
   groups: RecomputeResult | null;
-  /** The documents' part of the run (read, parse, write, prune): time and this process's peak memory. */
-  documents: { durationMs: number; peakRssMiB: number };
+  /** The documents' part of the run (read, parse, write, prune): time, CPU (all threads) and peak memory. */
+  documents: { durationMs: number; cpuMs: number; peakRssMiB: number };
   durationMs: number;
 }
 
@@ -111,8 +111,10 @@ export async function ingestPaths(
     addStats(stats, result.stats);
     pruned = result.pruned.length;
   }
+  const cpu = process.cpuUsage();
   const documents = {
     durationMs: Math.round(performance.now() - started),
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
   };
   const summed = totals(reports, pruned);

@@ -383,6 +383,9 @@ export class GraphCanvas {
     const nodes = this.cy.nodes(':visible');
     if (nodes.length === 0) return;
     const selected = this.cy.nodes(':selected');
+    // Labelled (small) graphs under fCoSE or concentric: keep whole labels apart, not only the
+    // shapes. Tree and grid rows would widen by the longest label and shrink the picture.
+    const spaceForLabels = !this.big && (name === 'fcose' || name === 'concentric');
     this.handlers.onLayoutState?.('running');
     performance.mark('graph:layout-start');
     let positions: Positions;
@@ -393,13 +396,12 @@ export class GraphCanvas {
         roots:
           roots ??
           (selected.nonempty() ? selected.map((n) => n.id()) : [nodes.max((n) => n.degree(false)).ele.id()]),
-        nodes: nodes.map((node) => ({
-          id: node.id(),
-          w: node.width(),
-          h: node.height(),
-          x: node.position('x'),
-          y: node.position('y'),
-        })),
+        nodes: nodes.map((node) => {
+          const box = spaceForLabels
+            ? node.boundingBox({ includeLabels: true })
+            : { w: node.width(), h: node.height() };
+          return { id: node.id(), w: box.w, h: box.h, x: node.position('x'), y: node.position('y') };
+        }),
         edges: this.cy
           .edges(':visible')
           .map((edge) => ({ id: edge.id(), source: edge.source().id(), target: edge.target().id() })),

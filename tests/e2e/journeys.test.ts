@@ -216,6 +216,10 @@ describe('Explorer UI journeys (seeds)', () => {
     await pickFromSearch(page, to, 'energy');
     await page.locator('.path-list .path-button').first().waitFor({ timeout: 20_000 });
     expect(await page.locator('.path-list .path-button').first().textContent()).toMatch(/privacy.*energy/i);
+    // Long article names in a path are cut with an ellipsis inside the sidebar, not by its edge.
+    const sidebar = await page.locator('.sidebar').boundingBox();
+    const pathButton = await page.locator('.path-list .path-button').first().boundingBox();
+    expect(pathButton!.x + pathButton!.width).toBeLessThanOrEqual(sidebar!.x + sidebar!.width);
     await expect.poll(() => page.url()).toContain('from=Theme%3Aprivacy');
     await waitForLayout(page);
     await screenshot(page, 'paths-found');
