@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,15 +6,9 @@ import { PROJECT_ROOT } from '../db/index.js';
 
 /** What the figures were measured on, written beside them. */
 export function machineInfo(neo4jVersion?: string): Record<string, string | number> {
-  let java = 'unknown';
-  try {
-    java =
-      execFileSync('java', ['-version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).split(
-        '\n',
-      )[0] ?? '';
-  } catch (error) {
-    java = String((error as { stderr?: string }).stderr ?? '').split('\n')[0] ?? 'unknown';
-  }
+  // `java -version` writes to stderr, and exits 0.
+  const version = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  const java = `${version.stderr ?? ''}${version.stdout ?? ''}`.split('\n')[0]?.trim() || 'unknown';
   return {
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model ?? 'unknown',
