@@ -34,7 +34,7 @@ export function peakRssMiB(): number {
 
 export function table(rows: Record<string, string | number>[]): string {
   if (rows.length === 0) return '';
-  const columns = Object.keys(rows[0]!);
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c] ?? '').length)));
   const line = (cells: string[]): string => cells.map((cell, i) => cell.padStart(widths[i]!)).join('  ');
   return [
