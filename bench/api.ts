@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { freePort, openNeo4j, PROJECT_ROOT } from '../db/index.js';
+import { freePort, openNeo4j, PROJECT_ROOT, TSX_BIN } from '../db/index.js';
 import { benchCases } from './api-cases.js';
 import { loadApi, loadDriver, type LoadResult } from './api-load.js';
 import { machineInfo, table, writeResult } from './machine.js';
@@ -27,20 +27,16 @@ const options = { durationS: Number(values.duration), connections: Number(values
 const only = values.only ? new Set(values.only.split(',')) : null;
 
 async function startServer(port: number): Promise<ChildProcess> {
-  const child = spawn(
-    path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'),
-    [path.join(PROJECT_ROOT, 'server', 'main.ts')],
-    {
-      cwd: PROJECT_ROOT,
-      env: {
-        ...process.env,
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
+  const child = spawn(TSX_BIN, [path.join(PROJECT_ROOT, 'server', 'main.ts')], {
+    cwd: PROJECT_ROOT,
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     },
-  );
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited (code ${child.exitCode})`);

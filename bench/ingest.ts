@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { PROJECT_ROOT } from '../db/index.js';
+import { PROJECT_ROOT, TSX_BIN } from '../db/index.js';
 import { discoverFiles } from '../ingest/files.js';
 import { parseDocument } from '../ingest/parse/index.js';
 import { parseMarkdown } from '../ingest/parse/markdown.js';
@@ -138,7 +138,7 @@ async function main(): Promise<void> {
 async function generate(count: number, seed: string, out: string): Promise<void> {
   const code = await new Promise<number | null>((resolve) => {
     spawn(
-      path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'),
+      TSX_BIN,
       [path.join(PROJECT_ROOT, 'gen', 'cli.ts'), '--docs', String(count), '--seed', seed, '--out', out],
       { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
     ).on('close', resolve);

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { PROJECT_ROOT, type Neo4jTarget } from '../db/index.js';
+import { envForTarget, PROJECT_ROOT, TSX_BIN, type Neo4jTarget } from '../db/index.js';
 
 /**
  * Runs `bench/api.ts` as its own process against `target` (the graph an ingest benchmark has just
@@ -11,16 +11,13 @@ export function runApiBench(
   durationS: number,
 ): Promise<{ table: string; file: string | null }> {
   const child = spawn(
-    path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'),
+    TSX_BIN,
     [path.join(PROJECT_ROOT, 'bench', 'api.ts'), '--duration', String(durationS)],
     {
       cwd: PROJECT_ROOT,
       env: {
         ...process.env,
-        NEO4J_URI: target.uri,
-        NEO4J_USER: target.user,
-        NEO4J_PASSWORD: target.password,
-        NEO4J_DATABASE: target.database,
+        ...envForTarget(target),
         LOG_LEVEL: 'warn',
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { PROJECT_ROOT, type Neo4jTarget } from '../db/index.js';
+import { envForTarget, PROJECT_ROOT, TSX_BIN, type Neo4jTarget } from '../db/index.js';
 
 export interface CliIngestRun {
   files: number;
@@ -25,21 +25,14 @@ export function runCliIngest(
   neo4jCpuMs: () => number | null = () => null,
 ): Promise<CliIngestRun> {
   const neo4jCpuBefore = neo4jCpuMs();
-  const child = spawn(
-    path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'),
-    [path.join(PROJECT_ROOT, 'ingest', 'cli.ts'), '--json', ...args],
-    {
-      cwd: PROJECT_ROOT,
-      env: {
-        ...process.env,
-        NEO4J_URI: target.uri,
-        NEO4J_USER: target.user,
-        NEO4J_PASSWORD: target.password,
-        NEO4J_DATABASE: target.database,
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
+  const child = spawn(TSX_BIN, [path.join(PROJECT_ROOT, 'ingest', 'cli.ts'), '--json', ...args], {
+    cwd: PROJECT_ROOT,
+    env: {
+      ...process.env,
+      ...envForTarget(target),
     },
-  );
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const stdout: Buffer[] = [];
   child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
   return new Promise((resolve, reject) => {

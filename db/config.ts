@@ -3,6 +3,9 @@ import { fileURLToPath } from 'node:url';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/** The project's tsx, to run one of its parts (ingest CLI, server, generator) as a process of its own. */
+export const TSX_BIN = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
+
 export interface Neo4jTarget {
   uri: string;
   user: string;
@@ -44,5 +47,15 @@ export function remoteTargetFromEnv(uri: string, env: NodeJS.ProcessEnv = proces
     user: env.NEO4J_USER ?? 'neo4j',
     password: env.NEO4J_PASSWORD ?? '',
     database: env.NEO4J_DATABASE ?? 'neo4j',
+  };
+}
+
+/** The environment that makes a child process (the ingest CLI, the server) use `target`. */
+export function envForTarget(target: Neo4jTarget): Record<string, string> {
+  return {
+    NEO4J_URI: target.uri,
+    NEO4J_USER: target.user,
+    NEO4J_PASSWORD: target.password,
+    NEO4J_DATABASE: target.database,
   };
 }

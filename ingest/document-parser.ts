@@ -30,10 +30,18 @@ export function createDocumentParser(workers: number): DocumentParser {
   if (workers <= 0) {
     return { parse: async (input) => parseDocument(input), close: async () => {} };
   }
-  const pool = new Piscina<ParseInput, ParseResult>({
-    filename: new URL('./parse-worker.mjs', import.meta.url).href,
-    minThreads: workers,
-    maxThreads: workers,
-  });
-  return { parse: (input) => pool.run(input), close: () => pool.destroy() };
+  // Started on the first document to parse: a re-ingest of unchanged files never needs them.
+  let pool: Piscina<ParseInput, ParseResult> | null = null;
+  const startPool = (): Piscina<ParseInput, ParseResult> =>
+    new Piscina({
+      filename: new URL('./parse-worker.mjs', import.meta.url).href,
+      minThreads: workers,
+      maxThreads: workers,
+    });
+  return {
+    parse: (input) => (pool ??= startPool()).run(input),
+    close: async () => {
+      await pool?.destroy();
+    },
+  };
 }

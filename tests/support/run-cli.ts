@@ -1,9 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../db/index.js';
+import { envForTarget, PROJECT_ROOT, TSX_BIN } from '../../db/index.js';
 import { testTarget } from './neo4j.js';
-
-const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
 
 export interface CliResult {
   code: number | null;
@@ -14,15 +12,9 @@ export interface CliResult {
 /** Starts `npm run ingest -- …` as a real process against the test database. */
 export function spawnIngest(args: string[]): ChildProcess {
   const target = testTarget();
-  return spawn(TSX, [path.join(PROJECT_ROOT, 'ingest', 'cli.ts'), ...args], {
+  return spawn(TSX_BIN, [path.join(PROJECT_ROOT, 'ingest', 'cli.ts'), ...args], {
     cwd: PROJECT_ROOT,
-    env: {
-      ...process.env,
-      NEO4J_URI: target.uri,
-      NEO4J_USER: target.user,
-      NEO4J_PASSWORD: target.password,
-      NEO4J_DATABASE: target.database,
-    },
+    env: { ...process.env, ...envForTarget(target) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
