@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { envForTarget, PROJECT_ROOT, TSX_BIN } from '../../db/index.js';
+import { envForTarget, PROJECT_ROOT } from '../../db/index.js';
 import { testTarget } from './neo4j.js';
 
 export interface CliResult {
@@ -12,7 +12,9 @@ export interface CliResult {
 /** Starts `npm run ingest -- …` as a real process against the test database. */
 export function spawnIngest(args: string[]): ChildProcess {
   const target = testTarget();
-  return spawn(TSX_BIN, [path.join(PROJECT_ROOT, 'ingest', 'cli.ts'), ...args], {
+  // node with tsx as a loader, not the tsx CLI: that one runs the script in a child node process,
+  // so a SIGKILL (which it cannot forward) would kill tsx and leave the ingest running on.
+  return spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'ingest', 'cli.ts'), ...args], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...envForTarget(target) },
     stdio: ['ignore', 'pipe', 'pipe'],
