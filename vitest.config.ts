@@ -12,6 +12,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     teardownTimeout: 90_000,
+    // What a page shows after a request can take seconds on a loaded 2-core runner; 1 s (the
+    // default) made UI journeys fail for being slow, not wrong.
+    expect: { poll: { timeout: 15_000 } },
     reporters: ['default'],
   },
 });

@@ -4,8 +4,10 @@ import { ENTITY_LABELS, GROUP_LABEL, NODE_LABELS } from '../model/index.js';
 /** Name of the one full-text index over entity names and article titles that search uses. */
 export const SEARCH_INDEX = 'search_names';
 
+export const ARTICLE_DATE_INDEX = 'article_date';
+
 /**
- * Constraints (one unique key per label) and the full-text index, created before any write.
+ * Constraints (one unique key per label), the article date index and the full-text index, created before any write.
  * Labels come from the model's constant lists, never from input, so building the statements is safe.
  */
 export function schemaStatements(): string[] {
@@ -20,6 +22,8 @@ export function schemaStatements(): string[] {
   const searchable = NODE_LABELS.filter((label) => label !== 'Page').join('|');
   return [
     ...unique,
+    // The newest articles of a hub theme or category are read from this index (server/queries/neighbors.ts).
+    `CREATE INDEX ${ARTICLE_DATE_INDEX} IF NOT EXISTS FOR (n:Article) ON (n.date)`,
     `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:${searchable}) ON EACH [n.name, n.title]`,
   ];
 }

@@ -15,19 +15,17 @@ import {
   describeUnit,
   resolveUnit,
   UNIT_MEMBERS,
-  unitArticleCounts,
+  unitFields,
   unitFrom,
   type Unit,
 } from './issue-units.js';
 import { byMeasure, pairMeasures } from './measures.js';
 import { int } from '../graph/parameters.js';
 
-const OTHER_UNIT_FIELDS = `elementId(other) AS elementId,
-  CASE WHEN other:IssueGroup THEN 'IssueGroup' ELSE 'Issue' END AS label,
-  other.key AS key, other.name AS name, coalesce(other.size, 1) AS size`;
+const OTHER_UNIT_FIELDS = unitFields('other');
 
-/** Units sharing articles with one unit, with the shared articles (newest first) as evidence. */
-export const COOCCURRING_UNITS = `
+/** Each article of a unit in `unit` with the other units it has, as `a` and `other`. */
+const ARTICLES_AND_OTHER_UNITS = `
 MATCH (unit) WHERE elementId(unit) = $unit
 ${UNIT_MEMBERS}
 MATCH (member)<-[:HAS_ISSUE]-(a:Article)
@@ -35,11 +33,20 @@ WITH DISTINCT unit, a
 MATCH (a)-[:HAS_ISSUE]->(issue:Issue)
 OPTIONAL MATCH (issue)-[:IN_GROUP]->(group:IssueGroup)
 WITH DISTINCT unit, a, coalesce(group, issue) AS other
-WHERE other <> unit
-ORDER BY a.date DESC, a.title
-WITH other, count(a) AS shared, collect({id: a.id, title: coalesce(a.title, a.id)})[0..$evidenceLimit] AS evidence
+WHERE other <> unit`;
+
+/** Units sharing at least minCount articles with one unit, with their article counts (nB). */
+export const COOCCURRING_UNITS = `${ARTICLES_AND_OTHER_UNITS}
+WITH other, count(a) AS shared
 WHERE shared >= $minCount
-RETURN ${OTHER_UNIT_FIELDS}, shared, evidence`;
+RETURN ${OTHER_UNIT_FIELDS}, shared`;
+
+/** The shared articles (newest first) of one unit with each of the units named in $others. */
+export const COOCCURRING_EVIDENCE = `${ARTICLES_AND_OTHER_UNITS}
+  AND elementId(other) IN $others
+WITH other, a ORDER BY a.date DESC, a.title
+WITH other, collect({id: a.id, title: coalesce(a.title, a.id)})[0..$evidenceLimit] AS evidence
+RETURN elementId(other) AS elementId, evidence`;
 
 /** Every pair of units sharing at least minCount articles; each pair once (units in a fixed order). */
 export const UNIT_PAIRS = `
@@ -91,12 +98,7 @@ interface ArticleRow {
 const evidenceOf = (rows: ArticleRow[]): EvidenceArticle[] =>
   rows.map((row) => ({ id: nodeId('Article', row.id), title: row.title }));
 
-const summary = (unit: Unit, articleCount: number) => ({
-  id: unit.id,
-  name: unit.name,
-  size: unit.size,
-  articleCount,
-});
+const summary = ({ id, name, size, articleCount }: Unit) => ({ id, name, size, articleCount });
 
 export async function readCooccurringGroups(
   tx: QueryRunner,
@@ -109,20 +111,16 @@ export async function readCooccurringGroups(
   const { records } = await tx.run(COOCCURRING_UNITS, {
     unit: unit.elementId,
     minCount: int(input.minCount),
-    evidenceLimit: int(input.evidenceLimit),
   });
-  const others = records.map((record) => ({
-    unit: unitFrom(record),
-    shared: record.get('shared') as number,
-    evidence: evidenceOf(record.get('evidence') as ArticleRow[]),
-  }));
   const n = await articlesWithIssues(tx);
-  const counts = await unitArticleCounts(tx, [unit, ...others.map((other) => other.unit)]);
-  const nA = counts.get(unit.elementId) ?? 0;
-  const ranked = others
-    .map((other) => {
-      const nB = counts.get(other.unit.elementId) ?? 0;
-      return { ...other, nB, measures: pairMeasures({ n, nA, nB, nAB: other.shared }) };
+  const ranked = records
+    .map((record) => {
+      const other = unitFrom(record);
+      const nAB = record.get('shared') as number;
+      return {
+        unit: other,
+        measures: pairMeasures({ n, nA: unit.articleCount, nB: other.articleCount, nAB }),
+      };
     })
     .sort(
       byMeasure(
@@ -132,24 +130,46 @@ export async function readCooccurringGroups(
       ),
     )
     .slice(0, input.limit);
+  const evidence = await readCooccurringEvidence(tx, unit, ranked, input.evidenceLimit);
 
   const builder = new ElementsBuilder();
-  const centre = builder.addNode(unitNode(unit, nA));
+  const centre = builder.addNode(unitNode(unit));
   for (const other of ranked) {
-    const id = builder.addNode(unitNode(other.unit, other.nB));
+    const id = builder.addNode(unitNode(other.unit));
     builder.addEdge(cooccursEdge(centre, id, other.measures, input.measure));
   }
   return {
     issue: resolved.asked,
-    group: await describeUnit(tx, unit, nA),
+    group: await describeUnit(tx, unit),
     measure: input.measure,
     results: ranked.map((other) => ({
-      group: summary(other.unit, other.nB),
+      group: summary(other.unit),
       measures: other.measures,
-      evidence: other.evidence,
+      evidence: evidence.get(other.unit.elementId) ?? [],
     })),
     elements: builder.build(),
   };
+}
+
+/** Evidence for the ranked units only: sorting every shared article of a busy unit is wasted work. */
+async function readCooccurringEvidence(
+  tx: QueryRunner,
+  unit: Unit,
+  others: { unit: Unit }[],
+  evidenceLimit: number,
+): Promise<Map<string, EvidenceArticle[]>> {
+  if (others.length === 0) return new Map();
+  const { records } = await tx.run(COOCCURRING_EVIDENCE, {
+    unit: unit.elementId,
+    others: others.map((other) => other.unit.elementId),
+    evidenceLimit: int(evidenceLimit),
+  });
+  return new Map(
+    records.map((record) => [
+      record.get('elementId') as string,
+      evidenceOf(record.get('evidence') as ArticleRow[]),
+    ]),
+  );
 }
 
 export async function readStrongestPairs(tx: QueryRunner, input: CooccurrenceInput): Promise<PairsResponse> {
@@ -166,14 +186,16 @@ export async function readStrongestPairs(tx: QueryRunner, input: CooccurrenceInp
   });
   const units = new Map(unitRecords.map((record) => [record.get('elementId') as string, unitFrom(record)]));
   const n = await articlesWithIssues(tx);
-  const counts = await unitArticleCounts(tx, [...units.values()]);
   const top = pairs
     .map((pair) => {
       const x = units.get(pair.x)!;
       const y = units.get(pair.y)!;
-      const nA = counts.get(pair.x) ?? 0;
-      const nB = counts.get(pair.y) ?? 0;
-      return { pair, x, y, nA, nB, measures: pairMeasures({ n, nA, nB, nAB: pair.shared }) };
+      return {
+        pair,
+        x,
+        y,
+        measures: pairMeasures({ n, nA: x.articleCount, nB: y.articleCount, nAB: pair.shared }),
+      };
     })
     .sort(
       byMeasure(
@@ -198,17 +220,17 @@ export async function readStrongestPairs(tx: QueryRunner, input: CooccurrenceInp
     measure: input.measure,
     pairs: top.map((item) => {
       // Each pair reads with the unit of more articles first (then by id), whatever the storage order.
-      const xFirst = item.nA > item.nB || (item.nA === item.nB && item.x.id <= item.y.id);
-      const [a, b] = xFirst
-        ? [summary(item.x, item.nA), summary(item.y, item.nB)]
-        : [summary(item.y, item.nB), summary(item.x, item.nA)];
+      const { x, y } = item;
+      const xFirst = x.articleCount > y.articleCount || (x.articleCount === y.articleCount && x.id <= y.id);
+      const [a, b] = xFirst ? [summary(x), summary(y)] : [summary(y), summary(x)];
       return { a, b, measures: item.measures, evidence: evidence.get(`${item.pair.x} ${item.pair.y}`) ?? [] };
     }),
   };
 }
 
-function unitNode(unit: Unit, articleCount: number) {
-  return { id: unit.id, label: unit.label, name: unit.name, key: unit.key, size: unit.size, articleCount };
+function unitNode(unit: Unit) {
+  const { id, label, name, key, size, articleCount } = unit;
+  return { id, label, name, key, size, articleCount };
 }
 
 function cooccursEdge(source: string, target: string, measures: Measures, measure: Measure) {

@@ -9,6 +9,11 @@ import type { QueryRunner } from '../graph/query-runner.js';
  *
  * Queries of one request run in one read transaction and pass units to each other by element id;
  * element ids never leave the server.
+ *
+ * A unit's article count (nA, nB of the measures) is read, not counted: an issue's `articleCount`
+ * is kept exact by the ingest, a group's by the group recomputation that follows every ingest
+ * which changed anything (distinct articles over its members). Counting them per request was
+ * linear in the articles of every co-occurring group: seconds for a busy issue at 100,000 documents.
  */
 
 /** The member issues of a unit in `unit` (a group's members, or the issue itself), as `member`. */
@@ -19,9 +24,15 @@ CALL (unit) {
   WITH unit WHERE unit:Issue RETURN unit AS member
 }`;
 
-const UNIT_FIELDS = `elementId(unit) AS elementId,
-  CASE WHEN unit:IssueGroup THEN 'IssueGroup' ELSE 'Issue' END AS label,
-  unit.key AS key, unit.name AS name, coalesce(unit.size, 1) AS size`;
+/** The fields `unitFrom` reads, of the unit in `variable`. */
+export function unitFields(variable: string): string {
+  return `elementId(${variable}) AS elementId,
+  CASE WHEN ${variable}:IssueGroup THEN 'IssueGroup' ELSE 'Issue' END AS label,
+  ${variable}.key AS key, ${variable}.name AS name, coalesce(${variable}.size, 1) AS size,
+  coalesce(${variable}.articleCount, 0) AS articleCount`;
+}
+
+const UNIT_FIELDS = unitFields('unit');
 
 /** An issue's unit: its group (the largest, should it be in several) or itself. */
 export const UNIT_OF_ISSUE = `
@@ -42,14 +53,6 @@ OPTIONAL MATCH (member)-[r:IN_GROUP]->(unit)
 RETURN member.key AS key, member.name AS name, r.reason AS reason, coalesce(r.similarity, 1.0) AS similarity
 ORDER BY similarity DESC, name`;
 
-/** Distinct articles per unit: the nA and nB of the measures. */
-export const UNIT_ARTICLE_COUNTS = `
-UNWIND $units AS id
-MATCH (unit) WHERE elementId(unit) = id
-${UNIT_MEMBERS}
-MATCH (member)<-[:HAS_ISSUE]-(a:Article)
-RETURN id, count(DISTINCT a) AS articles`;
-
 /** N: articles that have at least one issue (the old layout has no Issues section). */
 export const ARTICLES_WITH_ISSUES = `
 MATCH (a:Article) WHERE EXISTS { (a)-[:HAS_ISSUE]->(:Issue) }
@@ -64,6 +67,8 @@ export interface Unit {
   key: string;
   name: string;
   size: number;
+  /** Distinct articles having one of its members. */
+  articleCount: number;
 }
 
 export interface ResolvedUnit {
@@ -82,6 +87,7 @@ export function unitFrom(row: { get(key: string): unknown }): Unit {
     key,
     name: String(row.get('name') ?? key),
     size: row.get('size') as number,
+    articleCount: row.get('articleCount') as number,
   };
 }
 
@@ -96,19 +102,13 @@ export async function resolveUnit(tx: QueryRunner, target: NodeTarget): Promise<
   };
 }
 
-export async function unitArticleCounts(tx: QueryRunner, units: Unit[]): Promise<Map<string, number>> {
-  const ids = [...new Set(units.map((unit) => unit.elementId))];
-  const { records } = await tx.run(UNIT_ARTICLE_COUNTS, { units: ids });
-  return new Map(records.map((record) => [record.get('id') as string, record.get('articles') as number]));
-}
-
 export async function articlesWithIssues(tx: QueryRunner): Promise<number> {
   const { records } = await tx.run(ARTICLES_WITH_ISSUES);
   return records[0]!.get('n') as number;
 }
 
 /** The unit with its members and why each belongs. */
-export async function describeUnit(tx: QueryRunner, unit: Unit, articleCount: number): Promise<IssueGroup> {
+export async function describeUnit(tx: QueryRunner, unit: Unit): Promise<IssueGroup> {
   const { records } = await tx.run(UNIT_MEMBERS_WITH_REASONS, { unit: unit.elementId });
   const { records: computed } = await tx.run(GROUPS_COMPUTED);
   const alone = computed[0]!.get('computed')
@@ -118,7 +118,7 @@ export async function describeUnit(tx: QueryRunner, unit: Unit, articleCount: nu
     id: unit.id,
     name: unit.name,
     size: unit.size,
-    articleCount,
+    articleCount: unit.articleCount,
     members: records.map((record) => ({
       id: nodeId('Issue', record.get('key') as string),
       name: String(record.get('name') ?? record.get('key')),

@@ -1,31 +1,88 @@
-import type { Elements, NodeLabel } from '../../model/index.js';
+import {
+  ARTICLE_REL,
+  isEntityLabel,
+  REL_TYPES,
+  type Elements,
+  type NodeLabel,
+  type RelType,
+} from '../../model/index.js';
 import { edgeData, ElementsBuilder, nodeData } from '../graph/elements.js';
 import { matchNodePattern, nodeRefOf, type NodeTarget } from '../graph/node-ref.js';
 import type { QueryRunner } from '../graph/query-runner.js';
 import { int } from '../graph/parameters.js';
 
 /**
- * A node, its neighbours (best connected first, then newest, then by name) and every relationship
- * between them. The limit counts neighbours, not relationships: an entity named twice in one
- * article gives two edges to it.
+ * A node's neighbours: best connected first (article count), then newest, then by name, then id;
+ * with every relationship between the node and them. The limit counts neighbours, not
+ * relationships: an entity named twice in one article gives two edges to it.
+ *
+ * Two reads give the same answer. A node with at most `hubDegree` articles is read whole: every
+ * neighbour ranked. A hub (a theme or category of tens of thousands of articles) would make that
+ * linear in its degree, so its articles are taken newest first from the `Article(date)` index,
+ * each checked for a link to the hub, stopping at the limit; its other neighbours (few: an issue's
+ * group) are read whole, and its article total is its `articleCount` (distinct articles, kept
+ * exact by the ingest). Articles have no article count, so they always rank after those others.
  */
+
+/** Above this many articles a node is read as a hub. Small enough that reading it whole is cheap. */
+export const HUB_DEGREE = 2_000;
+
+const NEIGHBOR_ORDER = `coalesce(m.articleCount, 0) DESC, coalesce(toString(m.date), '') DESC,
+  coalesce(m.name, m.title, m.id), coalesce(m.id, m.key)`;
+
+const LABEL_FILTER = `(size($labels) = 0 OR any(label IN labels(m) WHERE label IN $labels))`;
+
+const RELS_TO_M = `collect({type: type(r), properties: properties(r), outgoing: startNode(r) = c})`;
+
 export function neighborsQuery(target: NodeTarget): string {
   return `
 MATCH ${matchNodePattern('c', target, 'key')}
 CALL (c) {
-  MATCH (c)-[]-(m)
-  WHERE size($labels) = 0 OR any(label IN labels(m) WHERE label IN $labels)
+  MATCH (c)--(m) WHERE ${LABEL_FILTER}
   RETURN count(DISTINCT m) AS total
 }
 CALL (c) {
-  MATCH (c)-[r]-(m)
-  WHERE size($labels) = 0 OR any(label IN labels(m) WHERE label IN $labels)
-  WITH m, collect({type: type(r), properties: properties(r), outgoing: startNode(r) = c}) AS rels
-  ORDER BY coalesce(m.articleCount, 0) DESC, coalesce(toString(m.date), '') DESC, coalesce(m.name, m.title, m.id)
-  LIMIT $limit
+  MATCH (c)--(m) WHERE ${LABEL_FILTER}
+  WITH DISTINCT m ORDER BY ${NEIGHBOR_ORDER} LIMIT $limit
+  CALL (c, m) { MATCH (c)-[r]-(m) RETURN ${RELS_TO_M} AS rels }
   RETURN collect({labels: labels(m), properties: properties(m), rels: rels}) AS neighbors
 }
 RETURN labels(c) AS labels, properties(c) AS properties, total, neighbors`;
+}
+
+/** The relationship type by which articles link to nodes of this label; null if none do. */
+function articleLinkType(label: NodeLabel): RelType | null {
+  if (isEntityLabel(label)) return ARTICLE_REL[label];
+  return label === 'Page' ? 'IN_PAGE' : null;
+}
+
+/**
+ * The hub read; no row when the node has at most `$hubDegree` articles. Types and the label come
+ * from the model's constant lists (Cypher cannot take them as parameters), never from a request.
+ */
+export function hubNeighborsQuery(target: NodeTarget, linkType: RelType): string {
+  const otherTypes = REL_TYPES.filter((type) => type !== linkType).join('|');
+  return `
+MATCH ${matchNodePattern('c', target, 'key')} WHERE c.articleCount > $hubDegree
+CALL (c) {
+  WITH c WHERE $withArticles
+  MATCH (m:Article) USING INDEX m:Article(date)
+  WHERE m.date IS NOT NULL AND EXISTS { (m)-[:${linkType}]->(c) }
+  WITH m ORDER BY m.date DESC, coalesce(m.name, m.title, m.id), m.id LIMIT $limit
+  RETURN collect(m) AS newest
+}
+CALL (c) {
+  MATCH (c)-[:${otherTypes}]-(m) WHERE ${LABEL_FILTER}
+  RETURN collect(DISTINCT m) AS others
+}
+CALL (c, newest, others) {
+  UNWIND newest + others AS m
+  WITH m ORDER BY ${NEIGHBOR_ORDER} LIMIT $limit
+  CALL (c, m) { MATCH (c)-[r]-(m) RETURN ${RELS_TO_M} AS rels }
+  RETURN collect({labels: labels(m), properties: properties(m), rels: rels}) AS neighbors
+}
+RETURN labels(c) AS labels, properties(c) AS properties, c.articleCount AS articleCount,
+  size(newest) AS newestCount, size(others) AS othersCount, neighbors`;
 }
 
 interface NeighborRow {
@@ -40,11 +97,20 @@ export interface NeighborsResult {
   total: number;
 }
 
+export interface NeighborsInput {
+  labels: NodeLabel[];
+  limit: number;
+  /** Nodes with more articles than this are read as hubs; tests lower it to compare both reads. */
+  hubDegree?: number;
+}
+
 export async function readNeighbors(
   tx: QueryRunner,
   target: NodeTarget,
-  input: { labels: NodeLabel[]; limit: number },
+  input: NeighborsInput,
 ): Promise<NeighborsResult | null> {
+  const hub = await readHubNeighbors(tx, target, input);
+  if (hub) return hub;
   const { records } = await tx.run(neighborsQuery(target), {
     key: target.key,
     labels: input.labels,
@@ -52,9 +118,48 @@ export async function readNeighbors(
   });
   const record = records[0];
   if (!record) return null;
+  return {
+    elements: elementsOf(target, record.get('properties'), record.get('neighbors')),
+    total: record.get('total') as number,
+  };
+}
+
+/** The hub read, or null when the node is no hub (or has too few dated articles to read it so). */
+export async function readHubNeighbors(
+  tx: QueryRunner,
+  target: NodeTarget,
+  input: NeighborsInput,
+): Promise<NeighborsResult | null> {
+  const linkType = articleLinkType(target.label);
+  if (!linkType) return null;
+  const withArticles = input.labels.length === 0 || input.labels.includes('Article');
+  const { records } = await tx.run(hubNeighborsQuery(target, linkType), {
+    key: target.key,
+    labels: input.labels,
+    limit: int(input.limit),
+    hubDegree: input.hubDegree ?? HUB_DEGREE,
+    withArticles,
+  });
+  const record = records[0];
+  if (!record) return null;
+  const articleCount = record.get('articleCount') as number;
+  // Undated articles are not in the date index: with too few dated ones, the whole read decides.
+  if (withArticles && (record.get('newestCount') as number) < Math.min(input.limit, articleCount))
+    return null;
+  return {
+    elements: elementsOf(target, record.get('properties'), record.get('neighbors')),
+    total: (withArticles ? articleCount : 0) + (record.get('othersCount') as number),
+  };
+}
+
+function elementsOf(
+  target: NodeTarget,
+  properties: Record<string, unknown>,
+  neighbors: NeighborRow[],
+): Elements {
   const builder = new ElementsBuilder();
-  const centre = builder.addNode(nodeData(target.label, record.get('properties')));
-  for (const neighbor of record.get('neighbors') as NeighborRow[]) {
+  const centre = builder.addNode(nodeData(target.label, properties));
+  for (const neighbor of neighbors) {
     const ref = nodeRefOf(neighbor.labels, neighbor.properties);
     if (!ref) continue;
     const other = builder.addNode(nodeData(ref.label, neighbor.properties));
@@ -63,5 +168,5 @@ export async function readNeighbors(
       builder.addEdge(edgeData(rel.type, source, targetId, rel.properties));
     }
   }
-  return { elements: builder.build(), total: record.get('total') as number };
+  return builder.build();
 }

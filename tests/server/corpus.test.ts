@@ -10,10 +10,13 @@ import {
   normaliseKey,
   nodeId,
   PairsResponseSchema,
+  parseNodeId,
+  type NodeLabel,
   PathsResponseSchema,
   type ArticleRecord,
   type Measures,
 } from '../../model/index.js';
+import { readHubNeighbors, readNeighbors } from '../../server/queries/neighbors.js';
 import { factCountsInGraph } from '../support/graph-facts.js';
 import { clearDatabase, testDriver } from '../support/neo4j.js';
 import { CORPUS_DIR, SEEDS_DIR } from '../support/paths.js';
@@ -213,6 +216,44 @@ describe('the API on the seeds and the corpus', () => {
       expect(neighbors.body.meta.total, id).toBe(distinct[0]!.n);
       expect(neighbors.body.nodes).toHaveLength(Math.min(500, distinct[0]!.n) + 1);
     }
+  });
+
+  it("reads a hub's neighbours newest first from the date index exactly as the whole read ranks them", async () => {
+    const busiest = await rows<{ label: NodeLabel; key: string }>(`
+      MATCH (n) WHERE n:${ENTITY_LABELS.join('|')}|Page
+      WITH n ORDER BY n.articleCount DESC LIMIT 6
+      RETURN labels(n)[0] AS label, coalesce(n.key, n.id) AS key
+      UNION
+      MATCH (n:Issue)-[:IN_GROUP]->(:IssueGroup)
+      WITH n ORDER BY n.articleCount DESC LIMIT 1
+      RETURN 'Issue' AS label, n.key AS key`);
+    const session = driver.session({ defaultAccessMode: 'READ' });
+    let readAsHub = 0;
+    try {
+      for (const { label, key } of busiest) {
+        const id = nodeId(label, key);
+        const target = { ...parseNodeId(id)!, id };
+        for (const input of [
+          { labels: [], limit: 7 },
+          { labels: ['Article' as const], limit: 500 },
+          { labels: ['IssueGroup' as const, 'Article' as const], limit: 3 },
+          { labels: ['Keyword' as const], limit: 5 },
+        ]) {
+          const hub = await session.executeRead((tx) =>
+            readHubNeighbors(tx, target, { ...input, hubDegree: 0 }),
+          );
+          const whole = await session.executeRead((tx) =>
+            readNeighbors(tx, target, { ...input, hubDegree: Number.MAX_SAFE_INTEGER }),
+          );
+          if (!hub) continue;
+          readAsHub += 1;
+          expect(hub, `${target.id} ${JSON.stringify(input)}`).toEqual(whole);
+        }
+      }
+    } finally {
+      await session.close();
+    }
+    expect(readAsHub).toBeGreaterThanOrEqual(busiest.length * 3);
   });
 
   it('finds every theme by its name', async () => {

@@ -133,6 +133,35 @@ export async function renderedPoint(page: Page, id: string): Promise<{ x: number
   return point;
 }
 
+/**
+ * Where to click the first of `edgeIds` whose midpoint no node (with its label) covers and the
+ * canvas shows: clicking a covered midpoint would select the node instead.
+ */
+export async function clickableEdgePoint(
+  page: Page,
+  edgeIds: string[],
+): Promise<{ id: string; x: number; y: number }> {
+  const point = (await page.evaluate(`(() => {
+    const container = [...document.querySelectorAll('.graph-canvas')].find((el) => el.offsetParent !== null);
+    const cy = container && container._cyreg && container._cyreg.cy;
+    if (!cy) return null;
+    const box = container.getBoundingClientRect();
+    const covers = (b, p) => p.x >= b.x1 - 4 && p.x <= b.x2 + 4 && p.y >= b.y1 - 4 && p.y <= b.y2 + 4;
+    const boxes = cy.nodes(':visible').map((node) => node.renderedBoundingBox({ includeLabels: true }));
+    for (const id of ${JSON.stringify(edgeIds)}) {
+      const edge = cy.getElementById(id);
+      if (edge.empty() || !edge.visible()) continue;
+      const p = edge.renderedMidpoint();
+      if (p.x < 0 || p.y < 0 || p.x > box.width || p.y > box.height) continue;
+      if (boxes.some((b) => covers(b, p))) continue;
+      return { id, x: box.left + p.x, y: box.top + p.y };
+    }
+    return null;
+  })()`)) as { id: string; x: number; y: number } | null;
+  if (!point) throw new Error('every edge asked for is hidden under a node or off the canvas');
+  return point;
+}
+
 /** Types into a search box and picks the first result with Enter. */
 export async function pickFromSearch(page: Page, input: string, text: string): Promise<void> {
   await page.locator(input).fill(text);
