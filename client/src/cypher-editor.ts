@@ -1,3 +1,4 @@
+import { closeCompletion } from '@codemirror/autocomplete';
 import { Prec } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 import { createCypherEditor, type EditorApi } from '@neo4j-cypher/codemirror';
@@ -56,7 +57,9 @@ export function createEditor(
     keymap.of([
       {
         key: 'Mod-Enter',
-        run: () => {
+        run: (view) => {
+          // A completion list left open would cover the results of the query just run.
+          closeCompletion(view);
           options.onRun();
           return true;
         },

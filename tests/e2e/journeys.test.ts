@@ -143,7 +143,12 @@ describe('Explorer UI journeys (seeds)', () => {
     await editor.click();
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type('MATCH (a:Article)-[r:HAS_THEME]->(t:Theme {key: "energy"}) RETURN a, r, t');
+    const completions = page.locator('.cm-tooltip-autocomplete');
+    await page.keyboard.press('Control+Space');
+    await completions.waitFor();
     await page.keyboard.press('Control+Enter');
+    // Running closes the completion list, which would otherwise cover the results.
+    await completions.waitFor({ state: 'hidden', timeout: 5_000 });
     await expect.poll(async () => (await canvasCounts(page)).nodes, { timeout: 20_000 }).toBeGreaterThan(2);
     await waitForLayout(page);
     await expect.poll(() => page.locator('.result-info').textContent()).toMatch(/\d+ rows/);
