@@ -133,8 +133,11 @@ export class GraphCanvas {
     }, 200);
   }
 
-  /** Rebuilds the instance when the graph crosses the big-graph threshold (render options are fixed at creation). */
-  private ensureMode(total: number): void {
+  /**
+   * Rebuilds the instance when the graph crosses the big-graph threshold (render options are
+   * fixed at creation). What was on the canvas goes back in parked chunks, like any big addition.
+   */
+  private async ensureMode(total: number): Promise<void> {
     const big = total > BIG_GRAPH;
     if (big === this.big) return;
     const elements = this.cy.elements().jsons() as unknown as ElementDefinition[];
@@ -142,7 +145,8 @@ export class GraphCanvas {
     const pan = this.cy.pan();
     this.cy.destroy();
     this.big = big;
-    this.cy = this.createCore(big, elements);
+    this.cy = this.createCore(big);
+    await this.addParked(elements);
     this.cy.viewport({ zoom, pan });
   }
 
@@ -177,7 +181,7 @@ export class GraphCanvas {
     this.layouts.cancel();
     this.cy.elements().remove();
     const total = elements.nodes.length + elements.edges.length;
-    this.ensureMode(total);
+    await this.ensureMode(total);
     this.layoutName = layout;
     // Whatever came before (parsing the answer) had its task; drawing starts in a new one.
     await nextFrame();
@@ -277,7 +281,7 @@ export class GraphCanvas {
         edges.push({ group: 'edges', data: this.edgeData(edge.data) });
       } else skippedEdges += 1;
     }
-    this.ensureMode(this.cy.elements().length + fresh.length + edges.length);
+    await this.ensureMode(this.cy.elements().length + fresh.length + edges.length);
     const placed = positions ? null : this.initialPositions(fresh.length, near);
     const nodes: NodeDefinition[] = fresh.map((node, i) => ({
       group: 'nodes',
