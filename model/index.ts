@@ -5,3 +5,4 @@ export * from './article.js';
 export * from './diagnostics.js';
 export * from './cooccurrence.js';
 export * from './api.js';
+export * from './view-defaults.js';

@@ -10,6 +10,7 @@ import { createApp } from './app.js';
 import { serverConfigFromEnv } from './config.js';
 import { createLogger } from './http/request-logging.js';
 import { gracefulShutdown } from './http/shutdown.js';
+import { warmUp } from './http/warm-up.js';
 
 /**
  * `npm run serve`: the API (and the built client, when there is one) on HOST:PORT, default
@@ -28,6 +29,9 @@ async function main(): Promise<void> {
   });
   const server: Server = app.listen(config.port, config.host, () => {
     logger.info(`Horizon Graph on http://${config.host}:${config.port} (Neo4j ${neo4j.target.uri})`);
+    void warmUp(`http://${config.host}:${config.port}`).then((results) => {
+      for (const { path, status, ms } of results) logger.info(`Warmed ${path}: ${status} in ${ms} ms`);
+    });
   });
   server.on('error', (error) => {
     logger.error(`Cannot listen on ${config.host}:${config.port}: ${error.message}`);

@@ -1,6 +1,7 @@
 import {
   MEASURES,
   MeasureSchema,
+  VIEW_DEFAULTS,
   type CooccurringResponse,
   type EvidenceArticle,
   type Measure,
@@ -27,7 +28,8 @@ const TAB_TITLES: Record<Tab, string> = {
   graph: 'Ego graph',
   pairs: 'Strongest pairs',
 };
-const DEFAULT_MIN = 2;
+const DEFAULT_MIN = VIEW_DEFAULTS.issues.minCount;
+const PAIRS_LIMIT = VIEW_DEFAULTS.issues.pairsLimit;
 
 interface Ranked {
   group: { id: string; name: string; size: number; articleCount: number };
@@ -60,7 +62,7 @@ export class IssuesView implements View {
   private readonly tabButtons = new Map<Tab, HTMLButtonElement>();
   private tab: Tab = 'list';
   private issueId: string | null = null;
-  private measure: Measure = 'npmi';
+  private measure: Measure = VIEW_DEFAULTS.issues.measure;
   private result: CooccurringResponse | null = null;
   private loadedKey: string | null = null;
   private pairsKey: string | null = null;
@@ -236,7 +238,7 @@ export class IssuesView implements View {
 
   open(params: URLSearchParams): void {
     const measure = MeasureSchema.safeParse(params.get('measure'));
-    this.measure = measure.success ? measure.data : 'npmi';
+    this.measure = measure.success ? measure.data : VIEW_DEFAULTS.issues.measure;
     for (const [name, input] of this.measureInputs) input.checked = name === this.measure;
     this.minInput.value = String(intParam(params, 'min', DEFAULT_MIN, 1, 50));
     this.issueId = params.get('id');
@@ -476,7 +478,9 @@ export class IssuesView implements View {
     this.pairsController = controller;
     this.pairsPane.replaceChildren(loadingState('Ranking all issue-group pairs…'));
     try {
-      const pairs = await api.pairs(this.measure, this.minCount(), 100, { signal: controller.signal });
+      const pairs = await api.pairs(this.measure, this.minCount(), PAIRS_LIMIT, {
+        signal: controller.signal,
+      });
       if (controller.signal.aborted) return;
       this.pairsKey = key;
       this.renderPairs(pairs);

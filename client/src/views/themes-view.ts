@@ -1,4 +1,4 @@
-import type { CyEdgeData, Elements } from '../../../model/index.js';
+import { VIEW_DEFAULTS, type CyEdgeData, type Elements } from '../../../model/index.js';
 import { api, isAbort } from '../api-client.js';
 import { CanvasFrame } from '../canvas-frame.js';
 import { evidenceList } from '../details-panel.js';
@@ -11,8 +11,8 @@ import { emptyState, errorState, loadingState } from '../status.js';
 import { intParam } from '../url-state.js';
 import type { View, ViewContext } from '../view.js';
 
-const DEFAULT_MIN = 2;
-const DEFAULT_LIMIT = 300;
+const DEFAULT_MIN = VIEW_DEFAULTS.themes.minCount;
+const DEFAULT_LIMIT = VIEW_DEFAULTS.themes.limit;
 
 /**
  * Themes map: themes linked by the articles they share (GET /api/themes/network). Edge width is
