@@ -37,18 +37,14 @@ ORDER BY shared DESC, x.key, y.key
 LIMIT $limit
 RETURN x {.key, .name, .articleCount} AS x, y {.key, .name, .articleCount} AS y, shared`;
 
+/** One pass over the articles of x that also have y: counted, and the newest kept as evidence. */
 export const THEME_LINK = `
 MATCH (x:Theme {key: $a}), (y:Theme {key: $b})
 CALL (x, y) {
   MATCH (x)<-[:HAS_THEME]-(a:Article)-[:HAS_THEME]->(y)
-  RETURN count(DISTINCT a) AS shared
-}
-CALL (x, y) {
-  MATCH (x)<-[:HAS_THEME]-(a:Article)-[:HAS_THEME]->(y)
   WITH DISTINCT a
   ORDER BY a.date DESC, a.title
-  LIMIT $limit
-  RETURN collect({id: a.id, title: coalesce(a.title, a.id)}) AS evidence
+  RETURN count(a) AS shared, collect({id: a.id, title: coalesce(a.title, a.id)})[0..$limit] AS evidence
 }
 RETURN x {.key, .name, .articleCount} AS x, y {.key, .name, .articleCount} AS y, shared, evidence`;
 
