@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { isWarmUpRequest } from './warm-up.js';
 
 /** A caller's own request id is kept when it is short and plain, so logs can be joined across services. */
 const ACCEPTED_REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -20,8 +21,14 @@ export function requestLogging(logger: Logger): RequestHandler {
       res.setHeader('X-Request-Id', id);
       return id;
     },
-    customLogLevel: (_req, res) =>
-      res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+    customLogLevel: (req, res) =>
+      res.statusCode >= 500
+        ? 'error'
+        : res.statusCode >= 400
+          ? 'warn'
+          : isWarmUpRequest(req)
+            ? 'debug'
+            : 'info',
     customProps: (_req, res) => {
       const apiError = (res as { locals?: { apiError?: unknown } }).locals?.apiError;
       return apiError ? { apiError } : {};

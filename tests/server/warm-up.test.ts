@@ -1,10 +1,22 @@
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../../client/src/api-client.js';
 import { VIEW_DEFAULTS } from '../../model/index.js';
-import { warmUp, warmUpPaths } from '../../server/http/warm-up.js';
+import { keepWarm, selfUrl, warmUp, warmUpPaths, type WarmUpResult } from '../../server/http/warm-up.js';
 import { useFixtureApi } from './support/fixture-suite.js';
 
-const suite = useFixtureApi();
+const logged: { msg: string; req?: { url: string } }[] = [];
+const logger = pino(
+  { level: 'info' },
+  new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logged.push(JSON.parse(chunk.toString()) as (typeof logged)[number]);
+      done();
+    },
+  }),
+);
+const suite = useFixtureApi({ app: { logger } });
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -29,5 +41,34 @@ describe('cache warm-up after the server starts', () => {
     await api.themes(themes.minCount, themes.limit);
     await api.pairs(issues.measure, issues.minCount, issues.pairsLimit);
     expect(asked).toEqual(warmUpPaths());
+  });
+});
+
+describe('keeping warm', () => {
+  it('reaches a server listening on every interface through loopback', () => {
+    expect(selfUrl({ address: '0.0.0.0', family: 'IPv4', port: 3000 })).toBe('http://127.0.0.1:3000');
+    expect(selfUrl({ address: '::', family: 'IPv6', port: 3000 })).toBe('http://[::1]:3000');
+    expect(selfUrl({ address: '192.168.1.5', family: 'IPv4', port: 80 })).toBe('http://192.168.1.5:80');
+  });
+
+  it('warms round after round until stopped', async () => {
+    const rounds: WarmUpResult[][] = [];
+    const stop = keepWarm(suite.api.url, 50, (results) => rounds.push(results));
+    await expect.poll(() => rounds.length).toBeGreaterThanOrEqual(3);
+    stop();
+    const seen = rounds.length;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(rounds.length).toBe(seen);
+    expect(rounds.flat().every((result) => result.status === 200)).toBe(true);
+  });
+});
+
+describe('the request log', () => {
+  it("leaves out the warm-up requests, and only those carrying this process's own token", async () => {
+    logged.length = 0;
+    await warmUp(suite.api.url);
+    await suite.api.get(warmUpPaths()[0]!, { headers: { 'x-horizon-warm-up': 'guessed' } });
+    await expect.poll(() => logged.filter((line) => line.req).length).toBe(1);
+    expect(logged.find((line) => line.req)!.req!.url).toBe(warmUpPaths()[0]);
   });
 });
