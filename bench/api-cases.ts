@@ -8,7 +8,8 @@ import { readNodeDetails } from '../server/queries/nodes.js';
 import { readPaths } from '../server/queries/paths.js';
 import { searchNodes } from '../server/queries/search.js';
 import { readStats } from '../server/queries/stats.js';
-import { readThemeLink, readThemeNetwork } from '../server/queries/themes.js';
+import { ARTICLES_WITH_ISSUES } from '../server/queries/issue-units.js';
+import { ARTICLES_WITH_THEMES, readThemeLink, readThemeNetwork } from '../server/queries/themes.js';
 
 /** One measured route: the HTTP request, and the same queries run straight through the driver. */
 export interface BenchCase {
@@ -61,7 +62,14 @@ export async function benchCases(driver: Driver, database: string): Promise<Benc
   const typed = themes[0]!.slice(0, 4);
   const cypher =
     'MATCH (t:Theme)<-[:HAS_THEME]-(a:Article) RETURN t.name AS theme, count(a) AS articles ORDER BY articles DESC LIMIT 25';
-  const cooccurrence = { measure: 'npmi' as const, minCount: 2, evidenceLimit: 5 };
+  // N of the measures: the API keeps it per database version, so this side counts it once too.
+  const count = async (query: string): Promise<number> =>
+    (await driver.executeQuery(query, {}, { database, routing: neo4j.routing.READ })).records[0]!.get(
+      'n',
+    ) as number;
+  const withThemes = await count(ARTICLES_WITH_THEMES);
+  const withIssues = await count(ARTICLES_WITH_ISSUES);
+  const cooccurrence = { measure: 'npmi' as const, minCount: 2, evidenceLimit: 5, articles: withIssues };
 
   return [
     { name: 'stats', method: 'GET', path: '/api/stats', direct: (tx) => readStats(tx) },
@@ -99,7 +107,8 @@ export async function benchCases(driver: Driver, database: string): Promise<Benc
       name: 'themes/link',
       method: 'GET',
       path: `/api/themes/link?a=${encode(themeA)}&b=${encode(themeB)}`,
-      direct: (tx) => readThemeLink(tx, { a: target(themeA).key, b: target(themeB).key, limit: 20 }),
+      direct: (tx) =>
+        readThemeLink(tx, { a: target(themeA).key, b: target(themeB).key, limit: 20, articles: withThemes }),
     },
     {
       name: 'issues/cooccurring',

@@ -88,6 +88,8 @@ export interface CooccurrenceInput {
   minCount: number;
   limit: number;
   evidenceLimit: number;
+  /** N, when the caller has it: counting it reads every article (the server caches it per database version). */
+  articles?: number;
 }
 
 interface ArticleRow {
@@ -112,7 +114,7 @@ export async function readCooccurringGroups(
     unit: unit.elementId,
     minCount: int(input.minCount),
   });
-  const n = await articlesWithIssues(tx);
+  const n = input.articles ?? (await articlesWithIssues(tx));
   const ranked = records
     .map((record) => {
       const other = unitFrom(record);
@@ -185,7 +187,7 @@ export async function readStrongestPairs(tx: QueryRunner, input: CooccurrenceInp
     ids: [...new Set(pairs.flatMap((pair) => [pair.x, pair.y]))],
   });
   const units = new Map(unitRecords.map((record) => [record.get('elementId') as string, unitFrom(record)]));
-  const n = await articlesWithIssues(tx);
+  const n = input.articles ?? (await articlesWithIssues(tx));
   const top = pairs
     .map((pair) => {
       const x = units.get(pair.x)!;

@@ -101,12 +101,18 @@ export interface ThemeLink {
 
 export async function readThemeLink(
   tx: QueryRunner,
-  input: { a: string; b: string; limit: number },
+  input: {
+    a: string;
+    b: string;
+    limit: number;
+    /** N, when the caller has it: counting it reads every article (the server caches it per database version). */
+    articles?: number;
+  },
 ): Promise<ThemeLink | null> {
-  const { records } = await tx.run(THEME_LINK, { ...input, limit: int(input.limit) });
+  const { records } = await tx.run(THEME_LINK, { a: input.a, b: input.b, limit: int(input.limit) });
   const record = records[0];
   if (!record) return null;
-  const n = await articlesWithThemes(tx);
+  const n = input.articles ?? (await articlesWithThemes(tx));
   const x = record.get('x') as ThemeRow;
   const y = record.get('y') as ThemeRow;
   const shared = record.get('shared') as number;

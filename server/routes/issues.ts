@@ -4,6 +4,7 @@ import { NotFoundError } from '../errors.js';
 import { defineRoute } from '../http/api-route.js';
 import { limitInput, measureInput, minCountInput, nodeIdInput } from '../http/inputs.js';
 import { readCooccurringGroups, readStrongestPairs } from '../queries/issue-cooccurrence.js';
+import { articlesWithIssues } from '../queries/issue-units.js';
 
 const evidenceInput = limitInput(5, 50).meta({
   description: 'Evidence articles per result at most (1–50, default 5).',
@@ -28,8 +29,9 @@ export const cooccurringRoute = defineRoute({
   response: CooccurringResponseSchema,
   errors: { 400: 'Invalid parameter.', 404: 'No such issue or group.', 503: 'Neo4j is unreachable.' },
   handle: async ({ params, query }, { reader }) => {
+    const articles = await reader.cached('articles with issues', articlesWithIssues);
     const found = await reader.read((tx) =>
-      readCooccurringGroups(tx, params.id, { ...query, evidenceLimit: query.evidence }),
+      readCooccurringGroups(tx, params.id, { ...query, evidenceLimit: query.evidence, articles }),
     );
     if (!found)
       throw new NotFoundError(`No ${params.id.label === 'Issue' ? 'issue' : 'issue group'} ${params.id.id}.`);

@@ -3,7 +3,7 @@ import { NotFoundError, InvalidInputError } from '../errors.js';
 import { defineRoute } from '../http/api-route.js';
 import { limitInput, minCountInput, nodeIdInput } from '../http/inputs.js';
 import { ThemeLinkResponseSchema, ThemeNetworkResponseSchema } from '../http/responses.js';
-import { readThemeLink, readThemeNetwork } from '../queries/themes.js';
+import { articlesWithThemes, readThemeLink, readThemeNetwork } from '../queries/themes.js';
 
 export const themeNetworkRoute = defineRoute({
   method: 'get',
@@ -44,8 +44,9 @@ export const themeLinkRoute = defineRoute({
         issues: [{ in: 'query parameter', field: 'b', code: 'custom', message: 'same theme as a' }],
       });
     }
+    const articles = await reader.cached('articles with themes', articlesWithThemes);
     const link = await reader.read((tx) =>
-      readThemeLink(tx, { a: query.a.key, b: query.b.key, limit: query.limit }),
+      readThemeLink(tx, { a: query.a.key, b: query.b.key, limit: query.limit, articles }),
     );
     if (!link)
       throw new NotFoundError(`No theme ${query.a.id} or no theme ${query.b.id}.`, {
