@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../db/index.js';
 
+export { peakRssMiB } from '../ingest/process-usage.js';
+
 /** What the figures were measured on, written beside them. */
 export function machineInfo(neo4jVersion?: string): Record<string, string | number> {
   // `java -version` writes to stderr, and exits 0.
@@ -25,11 +27,6 @@ export function writeResult(name: string, result: unknown): string {
   const file = path.join(dir, `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   return file;
-}
-
-/** Peak resident memory of this process so far, in MiB. */
-export function peakRssMiB(): number {
-  return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
 export function table(rows: Record<string, string | number>[]): string {

@@ -4,6 +4,7 @@ import { openNeo4j, PROJECT_ROOT, type Neo4jConnection } from '../db/index.js';
 import { formatDiagnostic } from '../model/index.js';
 import { UsageError } from './files.js';
 import { ingestPaths, type IngestReport } from './pipeline.js';
+import { cpuMs, peakRssMiB } from './process-usage.js';
 import { progressReporter } from './progress.js';
 import { summaryLines } from './summary.js';
 
@@ -78,8 +79,8 @@ function jsonReport(report: IngestReport): unknown {
       durationMs: report.groups.durationMs,
     },
     durationMs: report.durationMs,
-    peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
-    cpuMs: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000),
+    peakRssMiB: peakRssMiB(),
+    cpuMs: cpuMs(),
     documents: report.documents,
   };
 }

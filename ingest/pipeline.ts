@@ -15,6 +15,7 @@ import { ensureSchema } from './graph-schema.js';
 import { createDocumentParser, defaultParseWorkers, type DocumentParser } from './document-parser.js';
 import { MAX_DOCUMENT_BYTES } from './parse/index.js';
 import { pruneArticles, resetGraph } from './prune.js';
+import { cpuMs, peakRssMiB } from './process-usage.js';
 import { EXISTING_HASHES } from './statements.js';
 import { addStats, emptyStats, type WriteStats } from './write-stats.js';
 import { writeArticles } from './writer.js';
@@ -111,11 +112,10 @@ export async function ingestPaths(
     addStats(stats, result.stats);
     pruned = result.pruned.length;
   }
-  const cpu = process.cpuUsage();
   const documents = {
     durationMs: Math.round(performance.now() - started),
-    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
-    peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    cpuMs: cpuMs(),
+    peakRssMiB: peakRssMiB(),
   };
   const summed = totals(reports, pruned);
   const changed = summed.created + summed.updated + summed.pruned > 0;
