@@ -115,13 +115,19 @@ export async function canvasCounts(
 }
 
 /**
+ * Page code (evaluated over the DevTools protocol) binding `container`, the canvas element on
+ * screen, and `cy`, the Cytoscape instance it holds (undefined when there is none).
+ */
+const VISIBLE_CANVAS = `const container = [...document.querySelectorAll('.graph-canvas')].find((el) => el.offsetParent !== null);
+    const cy = container && container._cyreg && container._cyreg.cy;`;
+
+/**
  * Where an element is drawn on screen, read from the Cytoscape instance the canvas element
  * holds; the test then clicks there with the real mouse, as a user would.
  */
 export async function renderedPoint(page: Page, id: string): Promise<{ x: number; y: number }> {
   const point = (await page.evaluate(`(() => {
-    const container = [...document.querySelectorAll('.graph-canvas')].find((el) => el.offsetParent !== null);
-    const cy = container && container._cyreg && container._cyreg.cy;
+    ${VISIBLE_CANVAS}
     if (!cy) return null;
     const element = cy.getElementById(${JSON.stringify(id)});
     if (element.empty()) return null;
@@ -142,8 +148,7 @@ export async function clickableEdgePoint(
   edgeIds: string[],
 ): Promise<{ id: string; x: number; y: number }> {
   const point = (await page.evaluate(`(() => {
-    const container = [...document.querySelectorAll('.graph-canvas')].find((el) => el.offsetParent !== null);
-    const cy = container && container._cyreg && container._cyreg.cy;
+    ${VISIBLE_CANVAS}
     if (!cy) return null;
     const box = container.getBoundingClientRect();
     const covers = (b, p) => p.x >= b.x1 - 4 && p.x <= b.x2 + 4 && p.y >= b.y1 - 4 && p.y <= b.y2 + 4;
