@@ -100,12 +100,12 @@ async function measure(
   const origin = traced[0]?.ts ?? 0;
   if (process.env.BENCH_UI_DEBUG) {
     const marks = await page.evaluate(
-      `performance.getEntriesByType('mark').map((m) => m.name + '@' + Math.round(performance.timeOrigin + m.startTime - ${traceStart}))`,
+      `performance.getEntriesByType('mark').map((m) => m.name + (m.detail ? ' ' + JSON.stringify(m.detail) : '') + ' @' + Math.round(performance.timeOrigin + m.startTime - ${traceStart}))`,
     );
-    const top = [...traced].sort((a, b) => b.cpuMs - a.cpuMs).slice(0, 6);
+    const long = traced.filter((task) => task.cpuMs >= 40);
     console.error(
       marks,
-      top.map((t) => `${Math.round((t.ts - origin) / 1000)}ms: ${Math.round(t.cpuMs)} cpu`),
+      long.map((t) => `${Math.round((t.ts - origin) / 1000)}ms: ${Math.round(t.cpuMs)} cpu`),
     );
   }
   const cpuAfter = (epochMs: number) =>

@@ -9,10 +9,19 @@ import cytoscape, {
 import type { CyEdgeData, CyNodeData, Elements } from '../../model/index.js';
 import { download, h, nextFrame } from './dom.js';
 import { graphStyle } from './graph-style.js';
-import { ADD_CHUNK, BIG_GRAPH, renderOptions, revealSteps } from './large-graph.js';
+import {
+  ADD_CHUNK,
+  BIG_GRAPH,
+  boxOfNodes,
+  fitViewport,
+  renderOptions,
+  revealSteps,
+  type Box,
+} from './large-graph.js';
 import type { LayoutName, Positions } from './layout-protocol.js';
 import { LayoutRunner } from './layout-runner.js';
 import { labelStyle } from './palette.js';
+import { warmNodeTextures } from './texture-warmup.js';
 
 /**
  * A Cytoscape canvas that stays responsive at thousands of elements: elements are added in
@@ -21,6 +30,7 @@ import { labelStyle } from './palette.js';
  */
 const ANIMATE_BELOW = 400;
 const FIT_MAX_ZOOM = 1.3;
+const FIT_PADDING = 40;
 const LABELS_AT_MOST = 300;
 
 export interface CanvasHandlers {
@@ -111,12 +121,14 @@ export class GraphCanvas {
   }
 
   private labelTimer = 0;
+  private revealing = false;
 
   /** Big graphs: once the view settles, label the nodes in it if they are few enough to read. */
   private labelSoon(): void {
     window.clearTimeout(this.labelTimer);
     this.labelTimer = window.setTimeout(() => {
-      if (!this.big || this.destroyed) return;
+      // Parking moves the view while a graph is revealed: only the settled view is labelled.
+      if (!this.big || this.destroyed || this.revealing) return;
       const cy = this.cy;
       const extent = cy.extent();
       const inView =
@@ -126,10 +138,12 @@ export class GraphCanvas {
               return p.x >= extent.x1 && p.x <= extent.x2 && p.y >= extent.y1 && p.y <= extent.y2;
             })
           : cy.collection();
+      const labelled = inView.length <= LABELS_AT_MOST ? inView : cy.collection();
       cy.batch(() => {
-        cy.nodes('.labelled').difference(inView).removeClass('labelled');
-        if (inView.length <= LABELS_AT_MOST) inView.addClass('labelled');
+        cy.nodes('.labelled').difference(labelled).removeClass('labelled');
+        labelled.addClass('labelled');
       });
+      performance.mark('graph:labelled', { detail: { nodes: labelled.length } });
     }, 200);
   }
 
@@ -191,7 +205,6 @@ export class GraphCanvas {
       const positions = await this.computeLayout(layout, elements, roots);
       if (!positions) return { nodes: [], edges: [], skippedEdges: 0 };
       const result = await this.add(elements, undefined, positions);
-      this.fit(false);
       requestAnimationFrame(() => {
         performance.mark('graph:first-render', { detail: this.size });
         performance.mark('graph:layout-applied', { detail: { name: layout, ...this.size } });
@@ -270,14 +283,16 @@ export class GraphCanvas {
    * unless `positions` says where each goes.
    */
   async add(elements: Elements, near?: string, positions?: Positions): Promise<AddResult> {
-    const fresh = elements.nodes.filter((node) => !this.has(node.data.id));
-    const nodeIds = new Set([...fresh.map((node) => node.data.id)]);
+    // One set of ids, not a Cytoscape lookup per node and three per edge (a collection each).
+    const present = new Set(this.cy.elements().map((element) => element.id()));
+    const fresh = elements.nodes.filter((node) => !present.has(node.data.id));
+    for (const node of fresh) present.add(node.data.id);
     const edges: EdgeDefinition[] = [];
     let skippedEdges = 0;
     for (const edge of elements.edges) {
       const { source, target, id } = edge.data;
-      if (this.has(id)) continue;
-      if ((this.has(source) || nodeIds.has(source)) && (this.has(target) || nodeIds.has(target))) {
+      if (present.has(id)) continue;
+      if (present.has(source) && present.has(target)) {
         edges.push({ group: 'edges', data: this.edgeData(edge.data) });
       } else skippedEdges += 1;
     }
@@ -288,14 +303,26 @@ export class GraphCanvas {
       data: this.nodeDefData(node.data),
       position: positions?.[node.data.id] ?? placed?.[i] ?? { x: 0, y: 0 },
     }));
-    if (positions && nodes.length + edges.length > ADD_CHUNK) {
-      // A laid-out graph is shown in steps, each drawn in a frame of its own: the nodes (whose
-      // first drawing renders their textures), then the edges a part at a time.
-      for (const part of revealSteps<ElementDefinition>(nodes, edges)) {
-        await this.addParked(part);
-        this.fit(false);
-        await nextFrame();
+    if (positions) {
+      // A laid-out graph is framed before it is drawn (a zoom change after would render every
+      // node's texture again), then shown in steps, each drawn in a frame of its own: the nodes a
+      // part at a time (their first drawing is their textures'), then the edges.
+      this.fitBox(
+        boxOfNodes(nodes.map((node) => ({ position: node.position!, size: Number(node.data._size) }))),
+      );
+      this.revealing = true;
+      try {
+        let warmed = 0;
+        for (const part of revealSteps<ElementDefinition>(nodes, edges)) {
+          warmed += await this.addParked(part);
+          performance.mark('graph:reveal-step', { detail: { elements: part.length, zoom: this.cy.zoom() } });
+          await nextFrame();
+        }
+        performance.mark('graph:textures-warmed', { detail: { nodes: warmed } });
+      } finally {
+        this.revealing = false;
       }
+      if (this.big) this.labelSoon();
     } else await this.addParked([...nodes, ...edges]);
     this.handlers.onChange?.();
     if (near && nodes.length > 0) this.revealAll();
@@ -306,17 +333,34 @@ export class GraphCanvas {
     };
   }
 
-  private async addParked(elements: ElementDefinition[]): Promise<void> {
+  /**
+   * Adds in chunks, the view parked while there is more than one, and renders the textures of the
+   * new nodes before the view comes back (texture-warmup.ts). Returns the nodes warmed.
+   */
+  private async addParked(elements: ElementDefinition[]): Promise<number> {
+    const zoom = this.cy.zoom();
     const restore = elements.length > ADD_CHUNK ? this.park() : null;
-    await this.addInChunks(elements, ADD_CHUNK);
+    let warmed = 0;
+    await this.addInChunks(elements, ADD_CHUNK, (added) => {
+      warmed += warmNodeTextures(this.cy, added.nodes(), zoom);
+    });
     restore?.();
+    return warmed;
   }
 
   /** One chunk per task: the frame between them draws (or, parked, skips) what was added. */
-  private async addInChunks(elements: ElementDefinition[], size: number): Promise<void> {
+  private async addInChunks(
+    elements: ElementDefinition[],
+    size: number,
+    afterChunk?: (added: cytoscape.Collection) => void,
+  ): Promise<void> {
     for (let start = 0; start < elements.length; start += size) {
       const chunk = elements.slice(start, start + size);
-      this.cy.batch(() => this.cy.add(chunk));
+      let added = this.cy.collection();
+      this.cy.batch(() => {
+        added = this.cy.add(chunk);
+      });
+      afterChunk?.(added);
       if (start + size < elements.length) await nextFrame();
     }
   }
@@ -434,7 +478,7 @@ export class GraphCanvas {
           animationDuration: 450,
           animationEasing: 'ease-out-cubic',
           fit: true,
-          padding: 40,
+          padding: FIT_PADDING,
         });
         layout.run();
       });
@@ -563,9 +607,20 @@ export class GraphCanvas {
     }
     const eles = this.cy.elements(':visible');
     this.capFitZoom(() => {
-      if (animate && !this.big) this.cy.animate({ fit: { eles, padding: 40 }, duration: 250 });
-      else this.cy.fit(eles, 40);
+      if (animate && !this.big) this.cy.animate({ fit: { eles, padding: FIT_PADDING }, duration: 250 });
+      else this.cy.fit(eles, FIT_PADDING);
     });
+  }
+
+  /** Frames `box` (graph coordinates) as fit() would frame the elements inside it. */
+  private fitBox(box: Box | null): void {
+    if (!box) return;
+    if (!this.hasSize) {
+      this.needsFit = true;
+      return;
+    }
+    const view = { width: this.cy.width(), height: this.cy.height(), padding: FIT_PADDING };
+    this.cy.viewport(fitViewport(box, view, { min: this.cy.minZoom(), max: FIT_MAX_ZOOM }));
   }
 
   /** Fitting a handful of nodes would blow them up: fits stop at FIT_MAX_ZOOM. */

@@ -7,24 +7,80 @@ import type { CytoscapeOptions } from 'cytoscape';
  */
 export const BIG_GRAPH = 1_200;
 
-/** Elements added per frame while the view is parked (adding only: nothing is drawn). */
-export const ADD_CHUNK = 300;
+/**
+ * Elements added per task while the view is parked (nothing is drawn), the textures of their
+ * nodes rendered in the same task.
+ */
+export const ADD_CHUNK = 150;
+
+/** Nodes drawn for the first time per frame when a laid-out graph is shown. */
+export const REVEAL_NODES_PER_STEP = 250;
 
 /** Edges drawn for the first time per frame when a laid-out graph is shown. */
-export const REVEAL_EDGES_PER_STEP = 2_500;
+export const REVEAL_EDGES_PER_STEP = 1_000;
 
 /**
  * The parts a laid-out big graph is shown in, one frame each: the first drawing of an element
  * costs more than redrawing it (node textures, edge geometry), so no frame draws all of them
- * for the first time.
+ * for the first time. The view is fitted to the whole graph before the first part (see
+ * boxOfNodes): a zoom change with everything drawn re-renders every node's texture at once.
  */
 export function revealSteps<T>(nodes: T[], edges: T[]): T[][] {
-  const steps = [nodes];
+  const steps: T[][] = [];
+  for (let start = 0; start < nodes.length; start += REVEAL_NODES_PER_STEP) {
+    steps.push(nodes.slice(start, start + REVEAL_NODES_PER_STEP));
+  }
   for (let start = 0; start < edges.length; start += REVEAL_EDGES_PER_STEP) {
     steps.push(edges.slice(start, start + REVEAL_EDGES_PER_STEP));
   }
   return steps;
 }
+
+export interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/**
+ * What a fit to these nodes would frame, from their positions and sizes alone, before any of
+ * them is on the canvas; null for none.
+ */
+export function boxOfNodes(nodes: { position: { x: number; y: number }; size: number }[]): Box | null {
+  if (nodes.length === 0) return null;
+  const box = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
+  for (const { position, size } of nodes) {
+    const half = size / 2 + NODE_BORDER;
+    box.x1 = Math.min(box.x1, position.x - half);
+    box.y1 = Math.min(box.y1, position.y - half);
+    box.x2 = Math.max(box.x2, position.x + half);
+    box.y2 = Math.max(box.y2, position.y + half);
+  }
+  return box;
+}
+
+/**
+ * The zoom and pan that frame `box` in a `width` × `height` view with `padding` pixels around it,
+ * the zoom held within `zoomRange`: the arithmetic of Cytoscape's fit.
+ */
+export function fitViewport(
+  box: Box,
+  view: { width: number; height: number; padding: number },
+  zoomRange: { min: number; max: number },
+): { zoom: number; pan: { x: number; y: number } } {
+  const w = Math.max(box.x2 - box.x1, 1);
+  const h = Math.max(box.y2 - box.y1, 1);
+  const fitting = Math.min((view.width - 2 * view.padding) / w, (view.height - 2 * view.padding) / h);
+  const zoom = Math.min(zoomRange.max, Math.max(zoomRange.min, fitting));
+  return {
+    zoom,
+    pan: { x: (view.width - zoom * (box.x1 + box.x2)) / 2, y: (view.height - zoom * (box.y1 + box.y2)) / 2 },
+  };
+}
+
+/** The widest node border of graph-style.ts (a selected node's). */
+const NODE_BORDER = 3;
 
 /**
  * Renderer options fixed at creation. Big graphs: edges hidden while the view moves and pixel

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import cytoscape, { type LayoutOptions } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
+import { spreadDraft } from './draft-spread.js';
 import type { LayoutRequest, LayoutResponse, Positions } from './layout-protocol.js';
 
 /**
@@ -40,14 +41,24 @@ function runLayout(request: LayoutRequest): Positions {
     ],
     style: [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)' } }],
   });
-  cy.layout(layoutOptions(request, cy)).run();
-  const positions: Positions = {};
+  const options = layoutOptions(request, cy);
+  cy.layout(options).run();
+  let positions: Positions = {};
   cy.nodes().forEach((node) => {
-    const { x, y } = node.position();
-    positions[node.id()] = { x: Math.round(x * 10) / 10, y: Math.round(y * 10) / 10 };
+    positions[node.id()] = { ...node.position() };
   });
   cy.destroy();
+  if (isDraft(options)) positions = spreadDraft(request.nodes, request.edges, positions);
+  for (const position of Object.values(positions)) {
+    position.x = Math.round(position.x * 10) / 10;
+    position.y = Math.round(position.y * 10) / 10;
+  }
   return positions;
+}
+
+/** fCoSE's spectral draft alone (big graphs): its leaves sit on their hubs until spread. */
+function isDraft(options: LayoutOptions): boolean {
+  return options.name === 'fcose' && (options as { quality?: string }).quality === 'draft';
 }
 
 function layoutOptions(request: LayoutRequest, cy: cytoscape.Core): LayoutOptions {

@@ -122,6 +122,17 @@ const VISIBLE_CANVAS = `const container = [...document.querySelectorAll('.graph-
     const cy = container && container._cyreg && container._cyreg.cy;`;
 
 /**
+ * Evaluates `body` (page code that may use `container` and `cy`, as above, and must `return`)
+ * on the visible canvas.
+ */
+export async function onCanvas<T>(page: Page, body: string): Promise<T> {
+  return (await page.evaluate(`(() => {
+    ${VISIBLE_CANVAS}
+    ${body}
+  })()`)) as T;
+}
+
+/**
  * Where an element is drawn on screen, read from the Cytoscape instance the canvas element
  * holds; the test then clicks there with the real mouse, as a user would.
  */
