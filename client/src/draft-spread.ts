@@ -54,7 +54,9 @@ export function spreadDraft(nodes: LayoutNode[], edges: LayoutEdge[], draft: Pos
     // Two nodes linked only to each other: neither is the other's hub.
     if (neighbours.get(hub)!.size < 2) continue;
     isLeaf.add(node.id);
-    leavesOf.set(hub, [...(leavesOf.get(hub) ?? []), node]);
+    const leaves = leavesOf.get(hub);
+    if (leaves) leaves.push(node);
+    else leavesOf.set(hub, [node]);
   }
 
   const disks = nodes

@@ -9,8 +9,9 @@ import type { Core, NodeCollection } from 'cytoscape';
  * held): 250 new nodes cost a 150-200 ms frame. Writing every texture first and copying after
  * costs a fraction of that (bench/ui-texture-copy.ts: 520 against 60 ms for 500 nodes).
  *
- * There is no public API for it, so this reaches the renderer's element texture cache
- * (`cy.renderer().data.eleTxrCache`, Cytoscape 3.x). When that is not there, nothing is warmed
+ * Labels are cached and copied the same way. There is no public API for any of it, so this
+ * reaches the renderer's texture caches (`cy.renderer().data.eleTxrCache` and `lblTxrCache`,
+ * Cytoscape 3.x). When the element cache is not there, nothing is warmed
  * and the nodes are drawn as before, only slower; the count returned says which happened
  * (tests/e2e/big-graph.test.ts fails on 0).
  */
@@ -20,36 +21,35 @@ interface ElementTextureCache {
 }
 
 interface CanvasRenderer {
-  data?: { eleTxrCache?: Partial<ElementTextureCache> };
+  data?: { eleTxrCache?: Partial<ElementTextureCache>; lblTxrCache?: Partial<ElementTextureCache> };
   getPixelRatio?: () => number;
 }
 
-function textureCache(cy: Core): { cache: ElementTextureCache; pixelRatio: number } | null {
+const isCache = (cache: Partial<ElementTextureCache> | undefined): cache is ElementTextureCache =>
+  typeof cache?.getElement === 'function' && typeof cache.getBoundingBox === 'function';
+
+/** The node body cache, then the label cache (labels are copied from textures the same way). */
+function textureCaches(cy: Core): { caches: ElementTextureCache[]; pixelRatio: number } | null {
   const renderer = (cy as unknown as { renderer?: () => CanvasRenderer | undefined }).renderer?.();
-  const cache = renderer?.data?.eleTxrCache;
-  if (
-    typeof cache?.getElement !== 'function' ||
-    typeof cache.getBoundingBox !== 'function' ||
-    typeof renderer?.getPixelRatio !== 'function'
-  ) {
-    return null;
-  }
-  return { cache: cache as ElementTextureCache, pixelRatio: renderer.getPixelRatio() };
+  const body = renderer?.data?.eleTxrCache;
+  if (!isCache(body) || typeof renderer?.getPixelRatio !== 'function') return null;
+  const label = renderer.data?.lblTxrCache;
+  return { caches: isCache(label) ? [body, label] : [body], pixelRatio: renderer.getPixelRatio() };
 }
 
 /**
- * Textures of `nodes` at the level Cytoscape will draw them with at `zoom` (its own rule: the
- * power of two at or above zoom × pixel ratio). `zoom` is the view's zoom once restored, so this
- * works while the view is parked elsewhere. Returns how many nodes were warmed.
+ * Textures of `nodes` (body and label) at the level Cytoscape will draw them with at `zoom` (its
+ * own rule: the power of two at or above zoom × pixel ratio). `zoom` is the view's zoom once
+ * restored, so this works while the view is parked elsewhere. Returns how many nodes were warmed.
  */
 export function warmNodeTextures(cy: Core, nodes: NodeCollection, zoom: number): number {
-  const found = textureCache(cy);
+  const found = textureCaches(cy);
   if (!found) return 0;
-  const { cache, pixelRatio } = found;
+  const { caches, pixelRatio } = found;
   const level = Math.ceil(Math.log2(zoom * pixelRatio));
   let warmed = 0;
   nodes.forEach((node) => {
-    cache.getElement(node, cache.getBoundingBox(node), pixelRatio, level);
+    for (const cache of caches) cache.getElement(node, cache.getBoundingBox(node), pixelRatio, level);
     warmed += 1;
   });
   return warmed;
