@@ -14,6 +14,7 @@ import {
   BIG_GRAPH,
   boxOfNodes,
   fitViewport,
+  LABELLED_ADD_CHUNK,
   renderOptions,
   revealSteps,
   type Box,
@@ -339,8 +340,7 @@ export class GraphCanvas {
    */
   private async addParked(elements: ElementDefinition[]): Promise<number> {
     const zoom = this.cy.zoom();
-    // Labelled nodes (small graphs) cost twice as much to warm: half as many per task.
-    const chunk = this.big ? ADD_CHUNK : ADD_CHUNK / 2;
+    const chunk = this.big ? ADD_CHUNK : LABELLED_ADD_CHUNK;
     const restore = elements.length > chunk ? this.park() : null;
     let warmed = 0;
     await this.addInChunks(elements, chunk, (added) => {
