@@ -11,6 +11,7 @@ import { parseDocument } from '../ingest/parse/index.js';
 import { parseMarkdown } from '../ingest/parse/markdown.js';
 import { machineInfo, peakRssMiB, table, writeResult } from './machine.js';
 import { withBenchNeo4j } from './neo4j.js';
+import { CORPUS_DIR, isPresent, missingMaterialLine } from './shared-material.js';
 import { runApiBench } from './run-api.js';
 import { runCliIngest, type CliIngestRun } from './run-ingest.js';
 import { naiveIngest, writeFloor } from './baselines.js';
@@ -24,8 +25,9 @@ import { naiveIngest, writeFloor } from './baselines.js';
  *
  *   npx tsx bench/ingest.ts [--docs 10000] [--gen SEED | --source DIR] [--naive 1000] [--api] [--keep]
  *
- * Documents: the real corpus (--source, default ../shared/corpus/futures) copied under distinct ids
- * up to --docs, or with --gen a synthetic corpus of --docs documents from `npm run gen`.
+ * Documents: the real corpus (--source, default HORIZON_CORPUS or ../shared/corpus/futures) copied
+ * under distinct ids up to --docs, or with --gen a synthetic corpus of --docs documents from
+ * `npm run gen` (what `npm run bench` does: it needs nothing beside the project).
  */
 
 const { values } = parseArgs({
@@ -43,10 +45,15 @@ const { values } = parseArgs({
 
 const docs = Number(values.docs);
 const PARSE_ROUNDS = 3;
-const source = values.source ?? path.resolve(PROJECT_ROOT, '../shared/corpus/futures');
+const source = values.source ?? CORPUS_DIR;
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'horizon-bench-ingest-'));
 
 async function main(): Promise<void> {
+  if (values.gen === undefined && !isPresent(source)) {
+    console.error(`${missingMaterialLine('bench/ingest.ts without --gen', source)}; or pass --gen SEED`);
+    process.exitCode = 2;
+    return;
+  }
   const corpusDir = path.join(workDir, 'corpus');
   if (values.gen !== undefined) await generate(docs, values.gen, corpusDir);
   else await replicate(source, docs, corpusDir);

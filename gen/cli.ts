@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { missingMaterialLine } from '../bench/shared-material.js';
 import { ArgsError, parseGenArgs, USAGE, type GenArgs } from './args.js';
 import { createGenerator, fittedVocabulary } from './create.js';
 import type { GeneratedDocument } from './generator.js';
@@ -71,7 +72,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const loaded = loadProfile();
   if (args.writeDefaults) {
     if (loaded.origin !== 'measured') {
-      say(`no corpus at ${loaded.dir}; nothing to record`);
+      say(missingMaterialLine('--write-defaults', loaded.dir));
       return 1;
     }
     await writeDefaults(loaded.profile);

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { corpusDir, FITTED_DEFAULTS, measureCorpus, writeCorpus } from '../../gen/index.js';
+import { FITTED_DEFAULTS, loadProfile, measureCorpus, writeCorpus } from '../../gen/index.js';
+import { CORPUS_DIR, CORPUS_PRESENT, withoutCorpus } from '../support/paths.js';
 import { generate, generator, PROFILE } from './helpers.js';
 
 function filesOf(dir: string): Map<string, Buffer> {
@@ -47,10 +48,15 @@ describe('determinism', () => {
     for (const index of [399, 7, 250, 0]) expect(alone.document(index).text).toBe(in_order[index]);
   });
 
-  it('falls back to figures equal to what the corpus measures, so output does not depend on its presence', () => {
-    const dir = corpusDir();
-    if (!fs.existsSync(dir)) return;
-    expect(measureCorpus(dir, 'corpus/futures')).toEqual(FITTED_DEFAULTS);
+  it('ships the recorded figures, and uses them when the corpus is not beside the project', () => {
+    expect(loadProfile().origin).toBe(CORPUS_PRESENT ? 'measured' : 'recorded');
     expect(PROFILE).toEqual(FITTED_DEFAULTS);
   });
+
+  it.skipIf(withoutCorpus('the comparison of the recorded figures with a fresh measurement'))(
+    'records figures equal to what the corpus measures, so output does not depend on its presence',
+    () => {
+      expect(measureCorpus(CORPUS_DIR, 'corpus/futures')).toEqual(FITTED_DEFAULTS);
+    },
+  );
 });

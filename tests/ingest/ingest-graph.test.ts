@@ -7,20 +7,25 @@ import { ENTITY_LABELS } from '../../model/index.js';
 import { dumpGraph } from '../support/graph-dump.js';
 import { factCountsInGraph } from '../support/graph-facts.js';
 import { clearDatabase, testDriver } from '../support/neo4j.js';
-import { CORPUS_DIR, SEEDS_DIR } from '../support/paths.js';
+import { discoverFiles } from '../../ingest/files.js';
+import { MATERIAL_LABEL, prepareMaterial, type Material } from '../support/material.js';
+import { SEEDS_DIR } from '../support/paths.js';
 import { runIngest, spawnIngest } from '../support/run-cli.js';
 
-// Each test runs the real CLI several times over ~130 documents: minutes on a busy 2-core machine.
+// Each test runs the real CLI several times over 150-250 documents: minutes on a busy 2-core machine.
 vi.setConfig({ testTimeout: 300_000 });
 
 let driver: Driver;
+let material: Material;
 const tmpDirs: string[] = [];
 
 beforeAll(async () => {
   driver = await testDriver();
+  material = await prepareMaterial();
 });
 afterAll(async () => {
   await driver.close();
+  material?.remove();
   for (const dir of tmpDirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -31,11 +36,8 @@ function tempCopy(...sources: string[]): string {
   return dir;
 }
 
-function countDocuments(...dirs: string[]): number {
-  return dirs.reduce(
-    (sum, dir) => sum + fs.readdirSync(dir).filter((name) => /\.(md|txt)$/.test(name)).length,
-    0,
-  );
+async function countDocuments(...dirs: string[]): Promise<number> {
+  return (await discoverFiles(dirs, '/')).length;
 }
 
 /** Entities whose stored articleCount differs from the articles really linked to them. */
@@ -48,13 +50,13 @@ async function wrongArticleCounts(): Promise<number> {
   return records[0]!.get('wrong') as number;
 }
 
-describe('ingest of the corpus and the seeds', () => {
+describe(`ingest of ${MATERIAL_LABEL}`, () => {
   beforeAll(async () => {
     await clearDatabase(driver);
   });
 
   it('stores exactly the facts that --dry-run --json counts, for every document', async () => {
-    const dry = await runIngest([CORPUS_DIR, SEEDS_DIR, '--dry-run', '--json']);
+    const dry = await runIngest([...material.dirs, '--dry-run', '--json']);
     expect(dry.stderr).not.toMatch(/^error:/m);
     expect(dry.code).toBe(0);
     const planned = JSON.parse(dry.stdout) as {
@@ -62,10 +64,10 @@ describe('ingest of the corpus and the seeds', () => {
       totals: { failed: number };
     };
     expect(planned.totals.failed).toBe(0);
-    expect(planned.files).toHaveLength(countDocuments(CORPUS_DIR, SEEDS_DIR));
+    expect(planned.files).toHaveLength(await countDocuments(...material.dirs));
     expect(planned.files.every((file) => file.error === null)).toBe(true);
 
-    const real = await runIngest([CORPUS_DIR, SEEDS_DIR, '--json']);
+    const real = await runIngest([...material.dirs, '--json']);
     expect(real.code).toBe(0);
     const inGraph = await factCountsInGraph(driver);
     for (const file of planned.files) expect(inGraph.get(file.id), file.file).toEqual(file.counts);
@@ -74,7 +76,7 @@ describe('ingest of the corpus and the seeds', () => {
 
   it('changes nothing when the same files are ingested again', async () => {
     const before = await dumpGraph(driver);
-    const again = await runIngest([CORPUS_DIR, SEEDS_DIR, '--json']);
+    const again = await runIngest([...material.dirs, '--json']);
     expect(again.code).toBe(0);
     const report = JSON.parse(again.stdout) as {
       totals: { unchanged: number; files: number };
@@ -110,7 +112,7 @@ describe('changing, deleting and breaking files', () => {
     const result = await runIngest([dir, '--json']);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as { totals: { updated: number; unchanged: number } };
-    expect(report.totals).toMatchObject({ updated: 1, unchanged: countDocuments(dir) - 1 });
+    expect(report.totals).toMatchObject({ updated: 1, unchanged: (await countDocuments(dir)) - 1 });
 
     const after = new Set(await dumpGraph(driver));
     const removed = [...before].filter((line) => !after.has(line));
@@ -203,7 +205,7 @@ describe('bad input', () => {
 
 describe('a crash half-way', () => {
   it('leaves a graph that one more run makes equal to a clean run', { timeout: 600_000 }, async () => {
-    const dir = tempCopy(CORPUS_DIR, SEEDS_DIR);
+    const dir = tempCopy(...material.dirs);
     await clearDatabase(driver);
     expect((await runIngest([dir, '--batch-size', '5'])).code).toBe(0);
     const clean = await dumpGraph(driver);
@@ -211,7 +213,7 @@ describe('a crash half-way', () => {
     await clearDatabase(driver);
     const child = spawnIngest([dir, '--batch-size', '5']);
     const exited = new Promise((resolve) => child.on('exit', resolve));
-    const total = countDocuments(dir);
+    const total = await countDocuments(dir);
     for (;;) {
       const { records } = await driver.executeQuery(
         'MATCH (a:Article) WHERE a.contentHash IS NOT NULL RETURN count(a) AS n',

@@ -77,6 +77,13 @@ describe('documents that cannot become an article', () => {
     expect(result.error!.message).toContain('row has 4 cells, header has 3');
   });
 
+  it('rejects a row an editor wrapped onto two lines, naming the line it breaks on', () => {
+    const result = parse(
+      table('| Cost | Far too high for most', 'households | 4 |', '| Delay | Too slow | 2 |'),
+    );
+    expectError(result, 'missing-cell', 7);
+  });
+
   it('rejects a table row without a name', () => {
     expectError(parse(table('| Cost | Too high | 4 |', '|      | No name  | 2 |')), 'empty-name', 8);
   });

@@ -19,21 +19,24 @@ import {
 import { readHubNeighbors, readNeighbors } from '../../server/queries/neighbors.js';
 import { factCountsInGraph } from '../support/graph-facts.js';
 import { clearDatabase, testDriver } from '../support/neo4j.js';
-import { CORPUS_DIR, SEEDS_DIR } from '../support/paths.js';
+import { MATERIAL_LABEL, prepareMaterial, type Material } from '../support/material.js';
 import { pathId, startApi, type TestApi } from './support/api.js';
 
 /**
- * The routes on real data: the seeds and the shared corpus, ingested and grouped as in production.
- * Expected answers are worked out here from plain reads of the graph, not by the server's queries.
+ * The routes on corpus-like data (tests/support/material.ts: the seeds, our fixtures, generated
+ * digests, and the real corpus when it is here), ingested and grouped as in production. Expected
+ * answers are worked out here from plain reads of the graph, not by the server's queries.
  */
 
 let driver: Driver;
 let api: TestApi;
+let material: Material;
 
 beforeAll(async () => {
   driver = await testDriver();
   await clearDatabase(driver);
-  const report = await ingestPaths(driver, [SEEDS_DIR, CORPUS_DIR]);
+  material = await prepareMaterial();
+  const report = await ingestPaths(driver, material.dirs);
   expect(report.totals.failed).toBe(0);
   await recomputeIssueGroups(driver);
   api = await startApi(driver);
@@ -42,6 +45,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await api?.close();
   await driver?.close();
+  material?.remove();
 });
 
 async function rows<T>(query: string, params: Record<string, unknown> = {}): Promise<T[]> {
@@ -90,7 +94,7 @@ function expectMeasures(actual: Measures, expected: Measures | undefined, what: 
   }
 }
 
-describe('the API on the seeds and the corpus', () => {
+describe(`the API on ${MATERIAL_LABEL}`, () => {
   it('counts what a plain count finds', async () => {
     const { body } = await api.get('/api/stats');
     for (const label of ['Article', 'Theme', 'Issue', 'IssueGroup', 'Page']) {
