@@ -1,24 +1,17 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import type { Driver } from 'neo4j-driver';
-import {
-  COUNT_KEYS,
-  countFacts,
-  type ArticleRecord,
-  type Diagnostic,
-  type FactCounts,
-  type Layout,
-} from '../model/index.js';
+import { COUNT_KEYS, countFacts, type Diagnostic, type FactCounts, type Layout } from '../model/index.js';
 import { recomputeIssueGroups, type RecomputeResult } from '../groups/index.js';
 import { discoverFiles, type SourceFile } from './files.js';
 import { ensureSchema } from './graph-schema.js';
 import { createDocumentParser, defaultParseWorkers, type DocumentParser } from './document-parser.js';
 import { MAX_DOCUMENT_BYTES } from './parse/index.js';
-import { pruneArticles, resetGraph } from './prune.js';
+import { pruneArticles, removeFiles, resetGraph } from './prune.js';
 import { cpuMs, peakRssMiB } from './process-usage.js';
 import { EXISTING_HASHES } from './statements.js';
 import { addStats, emptyStats, type WriteStats } from './write-stats.js';
-import { writeArticles } from './writer.js';
+import { setRoots, writeArticles, type RootedArticle } from './writer.js';
 
 /**
  * files → bytes → content hash → (unchanged? skip) → parse → batched write. Parsing batch k+1 (in
@@ -78,6 +71,8 @@ export interface IngestOptions {
   groups?: boolean;
   /** Parse worker threads; 0 parses on the main thread. Default: by corpus size and cores. */
   parseWorkers?: number;
+  /** Files deleted since they were ingested (a watched folder's): their articles go as --prune's do. */
+  remove?: SourceFile[];
 }
 
 const DEFAULT_BATCH = 100;
@@ -88,9 +83,19 @@ export async function ingestPaths(
   options: IngestOptions = {},
 ): Promise<IngestReport> {
   const started = performance.now();
+  const sources = await discoverFiles(paths, options.cwd ?? process.cwd());
+  return ingestSources(driver, sources, options, started);
+}
+
+/** The files found already (by discoverFiles, or a watcher that knows their roots) into the graph. */
+export async function ingestSources(
+  driver: Driver | null,
+  sources: SourceFile[],
+  options: IngestOptions = {},
+  started = performance.now(),
+): Promise<IngestReport> {
   const database = options.database ?? 'neo4j';
   const dryRun = options.dryRun === true || driver === null;
-  const sources = await discoverFiles(paths, options.cwd ?? process.cwd());
   const reports: FileReport[] = [];
   const stats = emptyStats();
 
@@ -101,7 +106,7 @@ export async function ingestPaths(
 
   const parser = createDocumentParser(options.parseWorkers ?? defaultParseWorkers(sources.length));
   try {
-    await ingestSources(driver, database, dryRun, sources, parser, reports, stats, options);
+    await writeSources(driver, database, dryRun, sources, parser, reports, stats, options);
   } finally {
     await parser.close();
   }
@@ -111,6 +116,11 @@ export async function ingestPaths(
     const result = await pruneArticles(driver!, database, new Set(sources.map((source) => source.id)));
     addStats(stats, result.stats);
     pruned = result.pruned.length;
+  }
+  if (!dryRun && options.remove && options.remove.length > 0) {
+    const result = await removeFiles(driver!, database, options.remove);
+    addStats(stats, result.stats);
+    pruned += result.removed.length;
   }
   const documents = {
     durationMs: Math.round(performance.now() - started),
@@ -133,7 +143,7 @@ export async function ingestPaths(
 }
 
 /** The batched loop: load and hash a batch, parse what changed, write it while the next batch is read. */
-async function ingestSources(
+async function writeSources(
   driver: Driver | null,
   database: string,
   dryRun: boolean,
@@ -152,10 +162,9 @@ async function ingestSources(
     for (let start = 0; start < sources.length; start += batchSize) {
       const batch = sources.slice(start, start + batchSize);
       const loaded = await Promise.all(batch.map(loadFile));
-      const known = dryRun
-        ? new Map<string, string | null>()
-        : await existingHashes(driver!, database, batch);
+      const known = dryRun ? new Map<string, Stored>() : await storedArticles(driver!, database, batch);
       const toParse: { item: LoadedDocument; report: FileReport; previousHash: string | null }[] = [];
+      const moved: { id: string; root: string }[] = [];
 
       for (const item of loaded) {
         const report = reportFor(item.source);
@@ -173,18 +182,23 @@ async function ingestSources(
           fail(report, item.error);
           continue;
         }
-        const previousHash = known.get(item.source.id) ?? null;
-        if (previousHash === item.hash) report.status = 'unchanged';
-        else toParse.push({ item, report, previousHash });
+        const stored = known.get(item.source.id);
+        const previousHash = stored?.hash ?? null;
+        if (previousHash !== item.hash) toParse.push({ item, report, previousHash });
+        else {
+          report.status = 'unchanged';
+          if (stored?.root !== item.source.root) moved.push({ id: item.source.id, root: item.source.root });
+        }
       }
+      if (!dryRun) await setRoots(driver!, database, moved);
 
       const parsed = await Promise.all(
         toParse.map(({ item }) =>
           parser.parse({ file: item.source.file, id: item.source.id, bytes: item.bytes }),
         ),
       );
-      const toWrite: { article: ArticleRecord; report: FileReport }[] = [];
-      toParse.forEach(({ report, previousHash }, index) => {
+      const toWrite: { article: RootedArticle; report: FileReport }[] = [];
+      toParse.forEach(({ item, report, previousHash }, index) => {
         const result = parsed[index]!;
         report.warnings = result.warnings;
         report.layout = result.layout;
@@ -195,7 +209,7 @@ async function ingestSources(
         report.title = result.article.title;
         report.counts = countFacts(result.article);
         report.status = dryRun ? 'parsed' : previousHash ? 'updated' : 'created';
-        toWrite.push({ article: result.article, report });
+        toWrite.push({ article: { article: result.article, root: item.source.root }, report });
       });
 
       await pendingWrite;
@@ -239,18 +253,26 @@ async function loadFile(source: SourceFile): Promise<LoadedFile> {
   }
 }
 
-async function existingHashes(
+interface Stored {
+  hash: string | null;
+  root: string | null;
+}
+
+async function storedArticles(
   driver: Driver,
   database: string,
   batch: SourceFile[],
-): Promise<Map<string, string | null>> {
+): Promise<Map<string, Stored>> {
   const { records } = await driver.executeQuery(
     EXISTING_HASHES,
     { ids: batch.map((source) => source.id) },
     { database, routing: 'READ' },
   );
   return new Map(
-    records.map((record) => [record.get('id') as string, (record.get('hash') as string | null) ?? null]),
+    records.map((record) => [
+      record.get('id') as string,
+      { hash: record.get('hash') as string | null, root: record.get('root') as string | null },
+    ]),
   );
 }
 
@@ -258,7 +280,7 @@ async function existingHashes(
 async function writeBatch(
   driver: Driver,
   database: string,
-  items: { article: ArticleRecord; report: FileReport }[],
+  items: { article: RootedArticle; report: FileReport }[],
   stats: WriteStats,
 ): Promise<void> {
   try {

@@ -2,6 +2,7 @@ import type { Driver } from 'neo4j-driver';
 import { ensureSchema } from './graph-schema.js';
 import {
   ARTICLE_IDS_WITH_FILES,
+  ARTICLES_OF_FILES,
   DELETE_UNNAMED_ARTICLES,
   DEMOTE_NAMED_ARTICLES,
   SWEEP_ORPHAN_ENTITIES,
@@ -22,25 +23,48 @@ export async function pruneArticles(
 ): Promise<{ pruned: string[]; stats: WriteStats }> {
   const { records } = await driver.executeQuery(ARTICLE_IDS_WITH_FILES, {}, { database });
   const gone = records.map((record) => record.get('id') as string).filter((id) => !keepIds.has(id));
+  const stats = await removeArticles(driver, database, gone);
+  const swept = await driver.executeQuery(SWEEP_ORPHAN_ENTITIES, {}, { database });
+  addCounters(stats, swept);
+  return { pruned: gone, stats };
+}
+
+/**
+ * The articles of deleted files (a watched folder's), removed as --prune removes them; an article
+ * written since from a file of the same id under another root is left alone. Says which went.
+ */
+export async function removeFiles(
+  driver: Driver,
+  database: string,
+  files: { id: string; root: string }[],
+): Promise<{ removed: string[]; stats: WriteStats }> {
+  const { records } = await driver.executeQuery(
+    ARTICLES_OF_FILES,
+    { files: files.map(({ id, root }) => ({ id, root })) },
+    { database },
+  );
+  const removed = records.map((record) => record.get('id') as string);
+  return { removed, stats: await removeArticles(driver, database, removed) };
+}
+
+async function removeArticles(driver: Driver, database: string, ids: string[]): Promise<WriteStats> {
   const stats = emptyStats();
-  for (let start = 0; start < gone.length; start += PRUNE_BATCH) {
-    const ids = gone.slice(start, start + PRUNE_BATCH);
+  for (let start = 0; start < ids.length; start += PRUNE_BATCH) {
+    const batch = ids.slice(start, start + PRUNE_BATCH);
     const session = driver.session({ database });
     try {
       await session.executeWrite(async (tx) => {
-        const old = await detachFacts(tx, ids, stats);
+        const old = await detachFacts(tx, batch, stats);
         await takeBackArticleCounts(tx, old.links, stats);
-        addCounters(stats, await tx.run(DEMOTE_NAMED_ARTICLES, { ids }));
-        addCounters(stats, await tx.run(DELETE_UNNAMED_ARTICLES, { ids }));
+        addCounters(stats, await tx.run(DEMOTE_NAMED_ARTICLES, { ids: batch }));
+        addCounters(stats, await tx.run(DELETE_UNNAMED_ARTICLES, { ids: batch }));
         await deleteOrphanStubs(tx, old.closestTargets, stats);
       });
     } finally {
       await session.close();
     }
   }
-  const swept = await driver.executeQuery(SWEEP_ORPHAN_ENTITIES, {}, { database });
-  addCounters(stats, swept);
-  return { pruned: gone, stats };
+  return stats;
 }
 
 /** `--reset`: an empty graph with the schema in place. */

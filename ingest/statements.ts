@@ -8,7 +8,23 @@ import { ARTICLE_REL, ENTITY_LABELS, type EntityLabel } from '../model/index.js'
 export const EXISTING_HASHES = `
 UNWIND $ids AS id
 MATCH (a:Article {id: id})
-RETURN a.id AS id, a.contentHash AS hash`;
+RETURN a.id AS id, a.contentHash AS hash, a.root AS root`;
+
+/** An unchanged file found under another root (or first seen before roots were kept) moves there. */
+export const SET_ROOTS = `
+UNWIND $rows AS row
+MATCH (a:Article {id: row.id})
+SET a.root = row.root`;
+
+/**
+ * Which ingest roots the graph was built from, with their article counts. Articles written before
+ * roots were kept have none; those with a seed's id count as the seeds, the rest as unknown (null).
+ */
+export const RECORDED_ROOTS = `
+MATCH (a:Article) WHERE a.stub IS NULL
+WITH coalesce(a.root, CASE WHEN a.id IN $seedIds THEN $seedsRoot END) AS root
+RETURN root, count(*) AS articles
+ORDER BY root`;
 
 /** Removes an article's facts and says which entities (and pages, closest targets) lost them. */
 export const DETACH_OLD_FACTS = `
@@ -22,6 +38,7 @@ export const UPSERT_ARTICLES = `
 UNWIND $articles AS a
 MERGE (n:Article {id: a.id})
 SET n = a.props,
+    n.root = a.root,
     n.date = CASE WHEN a.props.date IS NULL THEN null ELSE date(a.props.date) END,
     n.ingestedAt = datetime()`;
 
@@ -82,6 +99,13 @@ UNWIND $ids AS id
 MATCH (t:Article {id: id})
 WHERE t.stub = true AND NOT EXISTS { ()-[:CLOSEST_TO]->(t) }
 DELETE t`;
+
+/** Of deleted files, the articles that are still theirs (not since written from another root). */
+export const ARTICLES_OF_FILES = `
+UNWIND $files AS file
+MATCH (a:Article {id: file.id})
+WHERE a.stub IS NULL AND coalesce(a.root, file.root) = file.root
+RETURN a.id AS id`;
 
 export const ARTICLE_IDS_WITH_FILES = `
 MATCH (a:Article) WHERE a.stub IS NULL

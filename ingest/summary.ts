@@ -1,4 +1,21 @@
-import type { IngestReport } from './pipeline.js';
+import { formatDiagnostic } from '../model/index.js';
+import type { FileReport, IngestReport } from './pipeline.js';
+
+/** The summary, then each file's warnings (up to 200 files) and errors, one line each. */
+export function reportLines(report: IngestReport, options: { dryRun: boolean }): string[] {
+  const lines = summaryLines(report, options);
+  for (const file of report.files) {
+    if (report.files.length <= 200)
+      for (const warning of file.warnings) lines.push(`warning: ${formatDiagnostic(warning)}`);
+    if (file.error) lines.push(errorLine(file));
+  }
+  return lines;
+}
+
+export function errorLine(file: FileReport): string {
+  const { line, code, message } = file.error ?? { line: null, code: 'failed', message: 'failed' };
+  return `error: ${formatDiagnostic({ file: file.file, line: line ?? undefined, code, message })}`;
+}
 
 /** The short table printed after an ingest: what was created, updated, skipped and failed. */
 export function summaryLines(report: IngestReport, { dryRun }: { dryRun: boolean }): string[] {

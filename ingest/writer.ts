@@ -8,11 +8,18 @@ import {
   LINK_CLOSEST,
   LINK_ENTITIES,
   LINK_PAGES,
+  SET_ROOTS,
   UPSERT_ARTICLES,
 } from './statements.js';
 import { addCounters, emptyStats, type WriteStats } from './write-stats.js';
 
 type CountedLabel = EntityLabel | 'Page';
+
+/** An article and the ingest root its file was found under (kept on the article as `root`). */
+export interface RootedArticle {
+  article: ArticleRecord;
+  root: string;
+}
 
 /**
  * Writes a batch of articles in ONE transaction: each article's old facts are replaced by its new
@@ -22,15 +29,24 @@ type CountedLabel = EntityLabel | 'Page';
 export async function writeArticles(
   driver: Driver,
   database: string,
-  articles: ArticleRecord[],
+  articles: RootedArticle[],
 ): Promise<WriteStats> {
-  const rows = articles.map(articleRows);
+  const rows = articles.map(({ article, root }) => ({ ...articleRows(article), root }));
   const session = driver.session({ database });
   try {
     return await session.executeWrite((tx) => writeRows(tx, rows));
   } finally {
     await session.close();
   }
+}
+
+/** Records the root of articles whose files are unchanged but were found under another root. */
+export async function setRoots(
+  driver: Driver,
+  database: string,
+  rows: { id: string; root: string }[],
+): Promise<void> {
+  if (rows.length > 0) await driver.executeQuery(SET_ROOTS, { rows }, { database });
 }
 
 /** Removes articles' facts (as writeArticles would before writing new ones) and reports the moves. */
@@ -87,7 +103,10 @@ export async function deleteOrphanStubs(
   if (candidates.length > 0) addCounters(stats, await tx.run(DELETE_ORPHAN_STUBS, { ids: candidates }));
 }
 
-async function writeRows(tx: ManagedTransaction, rows: ArticleRows[]): Promise<WriteStats> {
+async function writeRows(
+  tx: ManagedTransaction,
+  rows: (ArticleRows & { root: string })[],
+): Promise<WriteStats> {
   const stats = emptyStats();
   const old = await detachFacts(
     tx,
@@ -95,7 +114,8 @@ async function writeRows(tx: ManagedTransaction, rows: ArticleRows[]): Promise<W
     stats,
   );
 
-  addCounters(stats, await tx.run(UPSERT_ARTICLES, { articles: rows.map((row) => row.article) }));
+  const articles = rows.map((row) => ({ ...row.article, root: row.root }));
+  addCounters(stats, await tx.run(UPSERT_ARTICLES, { articles }));
   for (const label of ENTITY_LABELS) {
     const facts = rows.flatMap((row) => row.facts[label]);
     if (facts.length > 0) addCounters(stats, await tx.run(LINK_ENTITIES[label], { rows: facts }));

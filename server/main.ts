@@ -1,5 +1,3 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import {
   createDriver,
   neo4jUriFromEnv,
@@ -10,11 +8,7 @@ import {
 import { createApp } from './app.js';
 import { serverConfigFromEnv } from './config.js';
 import { createLogger } from './http/request-logging.js';
-import { gracefulShutdown } from './http/shutdown.js';
-import { keepWarm, selfUrl } from './http/warm-up.js';
-
-/** How often the whole-graph answers are re-checked (and recomputed after an ingest). */
-const WARM_EVERY_MS = 30_000;
+import { runServer } from './http/run-server.js';
 
 /**
  * `npm run serve`: the API (and the built client, when there is one) on HOST:PORT, default
@@ -31,32 +25,15 @@ async function main(): Promise<void> {
     clientDir: config.clientDir,
     logger,
   });
-  let stopWarming = (): void => {};
-  const server: Server = app.listen(config.port, config.host, () => {
-    logger.info(`Horizon Graph on http://${config.host}:${config.port} (Neo4j ${neo4j.target.uri})`);
-    stopWarming = keepWarm(selfUrl(server.address() as AddressInfo), WARM_EVERY_MS, (results) => {
-      // Cache hits answer in milliseconds: only computations are worth a line. A 503 (Neo4j down)
-      // is already said by every request and by /api/health.
-      for (const { path, status, ms } of results) {
-        if (status === 200 && ms >= 500) logger.info(`Warmed ${path} in ${ms} ms`);
-        else if (status !== 200 && status !== 503) logger.warn(`Warming ${path} failed: ${status}`);
-      }
-    });
-  });
-  server.on('error', (error) => {
-    logger.error(`Cannot listen on ${config.host}:${config.port}: ${error.message}`);
-    void neo4j.close().finally(() => process.exit(2));
-  });
-  const shutdown = gracefulShutdown(server, {
+  runServer(app, {
+    host: config.host,
+    port: config.port,
     logger,
-    onClosed: () => {
-      stopWarming();
-      return neo4j.close();
-    },
+    onListening: () =>
+      logger.info(`Horizon Graph on http://${config.host}:${config.port} (Neo4j ${neo4j.target.uri})`),
+    onListenError: (message) => logger.error(message),
+    onClosed: () => neo4j.close(),
   });
-  const stop = (): void => void shutdown().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
 
 /**

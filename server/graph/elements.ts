@@ -13,7 +13,14 @@ import { plainProperties } from './values.js';
  * Cytoscape element data with stable ids (model/ids.ts). Long texts of an article stay out of the
  * elements (a graph view does not show them; /api/nodes/:id and /api/articles/:id do).
  */
-const LEFT_OUT_OF_ELEMENTS = new Set(['summary', 'extraSections', 'otherFields', 'contentHash', 'file']);
+const LEFT_OUT_OF_ELEMENTS = new Set([
+  'summary',
+  'extraSections',
+  'otherFields',
+  'contentHash',
+  'file',
+  'root',
+]);
 
 export function nodeData(label: NodeLabel, properties: Record<string, unknown>): CyNodeData {
   const key = String(properties[keyProperty(label)]);
