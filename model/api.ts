@@ -61,6 +61,17 @@ export const StatsSchema = z.object({
   relationships: z.record(z.string(), z.number()),
 });
 
+/** What the client polls to learn that the graph changed (a watched folder, an ingest). */
+export const GraphVersionSchema = z.object({
+  /** Opaque; a different value means a different graph. Empty when the server cannot tell. */
+  version: z.string(),
+  /** Articles from documents (stubs named only by a Closest list are not counted). */
+  articles: z.number().int(),
+  /** The folders the graph was built from, by name (the last part of their path), most articles first. */
+  folders: z.array(z.object({ name: z.string().nullable(), articles: z.number().int() })),
+});
+export type GraphVersion = z.infer<typeof GraphVersionSchema>;
+
 export const SearchResultSchema = z.object({
   id: z.string(),
   label: NodeLabelSchema,

@@ -5,6 +5,7 @@ import {
   CypherResponseSchema,
   ElementsSchema,
   ErrorResponseSchema,
+  GraphVersionSchema,
   NodeDetailsSchema,
   PairsResponseSchema,
   PathsResponseSchema,
@@ -132,6 +133,7 @@ export interface Signal {
 
 export const api = {
   stats: (o: Signal = {}) => request(StatsSchema, '/api/stats', o),
+  graphVersion: (o: Signal = {}) => request(GraphVersionSchema, '/api/graph/version', o),
 
   search: (
     q: string,

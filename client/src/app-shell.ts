@@ -1,5 +1,6 @@
 import { HealthSchema } from '../../model/index.js';
 import { DetailsPanel } from './details-panel.js';
+import { followGraph } from './graph-updates.js';
 import { h } from './dom.js';
 import { goTo, parseHash, replaceRoute, type ViewId } from './url-state.js';
 import type { View, ViewContext } from './view.js';
@@ -78,6 +79,7 @@ export function startApp(root: HTMLElement): void {
   const sideSlot = h('div', { class: 'side-slot' });
   const mainSlot = h('main', { class: 'main-slot', id: 'main' });
   const health = h('p', { class: 'health', attrs: { 'aria-live': 'polite' } });
+  const holding = h('p', { class: 'graph-holds' });
   const detailsToggle = h('button', {
     class: 'button button-quiet details-toggle',
     type: 'button',
@@ -111,7 +113,7 @@ export function startApp(root: HTMLElement): void {
         'header',
         { class: 'brand' },
         h('span', { class: 'brand-mark', attrs: { 'aria-hidden': 'true' } }),
-        h('div', {}, h('h1', { class: 'brand-name', text: 'Horizon Graph' }), health),
+        h('div', {}, h('h1', { class: 'brand-name', text: 'Horizon Graph' }), health, holding),
       ),
       nav,
       sideSlot,
@@ -119,6 +121,7 @@ export function startApp(root: HTMLElement): void {
     mainSlot,
     h('div', { class: 'details-slot' }, detailsToggle, details.element),
     toast,
+    followGraph(holding),
   );
 
   function skipToMain(event: MouseEvent): void {

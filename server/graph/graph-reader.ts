@@ -71,11 +71,11 @@ export class GraphReader {
   }
 
   /**
-   * The answer of a whole-graph aggregation, computed once per database version: the bookmark of
-   * a trivial read, which moves with every committed write.
+   * The version of the database: the bookmark of a trivial read, which moves with every committed
+   * write (an ingest, a watched file, the group recomputation). '' from a server that gives none.
    */
-  async cached<T>(key: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const version = await this.withSession(
+  async version(): Promise<string> {
+    return this.withSession(
       async (session) => {
         await session.executeRead((tx) => tx.run('RETURN 1'));
         return session.lastBookmarks().join(',');
@@ -83,9 +83,17 @@ export class GraphReader {
       this.timeoutMs,
       {},
     );
+  }
+
+  /**
+   * The answer of a whole-graph aggregation, computed once per database version (`version` when
+   * the caller has just read it).
+   */
+  async cached<T>(key: string, work: (tx: ManagedTransaction) => Promise<T>, version?: string): Promise<T> {
+    const at = version ?? (await this.version());
     // No bookmark (a server that gives none) means no way to tell versions apart: no caching.
-    if (version === '') return this.read(work);
-    return this.cache.get(key, version, () => this.read(work));
+    if (at === '') return this.read(work);
+    return this.cache.get(key, at, () => this.read(work));
   }
 
   private async withSession<T>(

@@ -1,6 +1,7 @@
 import type { ApiRoute } from '../http/api-route.js';
 import { articleRoute } from './articles.js';
 import { cypherRoute } from './cypher.js';
+import { graphVersionRoute } from './graph-version.js';
 import { healthRoute } from './health.js';
 import { cooccurringRoute, pairsRoute } from './issues.js';
 import { neighborsRoute, nodeRoute } from './nodes.js';
@@ -12,6 +13,7 @@ import { themeLinkRoute, themeNetworkRoute } from './themes.js';
 export const FEATURE_ROUTES: readonly ApiRoute[] = [
   healthRoute,
   statsRoute,
+  graphVersionRoute,
   searchRoute,
   nodeRoute,
   neighborsRoute,
