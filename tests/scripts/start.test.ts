@@ -9,7 +9,8 @@ import { ingestPaths } from '../../ingest/index.js';
 import { GraphVersionSchema } from '../../model/index.js';
 import { dumpGraph } from '../support/graph-dump.js';
 import { clearDatabase, testDriver } from '../support/neo4j.js';
-import { PARSE_FIXTURES_DIR, SEEDS_DIR } from '../support/paths.js';
+import { fixtureFolder } from '../support/material.js';
+import { SEEDS_DIR } from '../support/paths.js';
 import { runStart, startProduct } from '../support/start-process.js';
 
 /**
@@ -23,15 +24,6 @@ vi.setConfig({ testTimeout: 300_000 });
 
 let driver: Driver;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'horizon-start-'));
-
-/** A folder of some of our fixture documents. */
-function folder(name: string, documents: string[]): string {
-  const dir = path.join(tmp, name);
-  fs.mkdirSync(dir, { recursive: true });
-  for (const doc of documents)
-    fs.copyFileSync(path.join(PARSE_FIXTURES_DIR, `${doc}.md`), path.join(dir, `${doc}.md`));
-  return dir;
-}
 
 async function articlesByRoot(): Promise<Record<string, number>> {
   const { records } = await driver.executeQuery(
@@ -49,8 +41,8 @@ afterAll(async () => {
 });
 
 describe('npm start -- PATH…: the folder is the graph', () => {
-  const mine = folder('mine', ['new-layout', 'old-layout', 'french']);
-  const other = folder('other', ['no-relevancy', 'seed-layout']);
+  const mine = fixtureFolder(tmp, 'mine', ['new-layout', 'old-layout', 'french']);
+  const other = fixtureFolder(tmp, 'other', ['no-relevancy', 'seed-layout']);
 
   it('serves the seeds when the database is empty, replaces them by a folder, and says so', async () => {
     await clearDatabase(driver);
@@ -131,11 +123,11 @@ describe('npm start -- PATH…: the folder is the graph', () => {
 describe('a PATH a user gets wrong: one line, exit 2, nothing stored touched', () => {
   const cases: [string, () => string, RegExp][] = [
     ['a folder that does not exist', () => path.join(tmp, 'nowhere'), /nowhere: no such file or folder$/],
-    ['an empty folder', () => folder('empty', []), /empty is empty: there is nothing to ingest$/],
+    ['an empty folder', () => fixtureFolder(tmp, 'empty', []), /empty is empty: there is nothing to ingest$/],
     [
       'a folder with no .md or .txt file',
       () => {
-        const dir = folder('data', []);
+        const dir = fixtureFolder(tmp, 'data', []);
         fs.writeFileSync(path.join(dir, 'table.csv'), 'a,b\n');
         return dir;
       },
@@ -144,7 +136,7 @@ describe('a PATH a user gets wrong: one line, exit 2, nothing stored touched', (
     [
       'a folder whose documents are not digests',
       () => {
-        const dir = folder('notes', []);
+        const dir = fixtureFolder(tmp, 'notes', []);
         fs.writeFileSync(path.join(dir, 'a.md'), 'Some notes without a title line.\n');
         fs.writeFileSync(path.join(dir, 'b.txt'), '');
         return dir;
@@ -181,7 +173,7 @@ describe('a PATH a user gets wrong: one line, exit 2, nothing stored touched', (
 
   it.skipIf(!reachable)('a folder that cannot be read', async () => {
     fs.chmodSync(tmp, 0o755);
-    const locked = folder('locked', ['new-layout']);
+    const locked = fixtureFolder(tmp, 'locked', ['new-layout']);
     fs.chmodSync(locked, 0o000);
     try {
       const before = await dumpGraph(driver);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestPaths } from '../../ingest/index.js';
 import { GraphVersionSchema, type GraphVersion } from '../../model/index.js';
 import { clearDatabase, testDriver } from '../support/neo4j.js';
-import { PARSE_FIXTURES_DIR } from '../support/paths.js';
+import { fixtureFolder } from '../support/material.js';
 import { startApi, type TestApi } from './support/api.js';
 
 /** GET /api/graph/version: what the client polls to learn that the graph changed. */
@@ -14,14 +14,6 @@ import { startApi, type TestApi } from './support/api.js';
 let driver: Driver;
 let api: TestApi;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'horizon-version-'));
-
-function folder(name: string, documents: string[]): string {
-  const dir = path.join(tmp, name);
-  fs.mkdirSync(dir, { recursive: true });
-  for (const doc of documents)
-    fs.copyFileSync(path.join(PARSE_FIXTURES_DIR, `${doc}.md`), path.join(dir, `${doc}.md`));
-  return dir;
-}
 
 const version = async (): Promise<GraphVersion> => {
   const { status, body, headers } = await api.get('/api/graph/version');
@@ -44,8 +36,8 @@ afterAll(async () => {
 describe('GET /api/graph/version', () => {
   it('counts the articles of documents per folder, by the folder’s name only', async () => {
     // old-layout's Closest list names four other documents: stubs, not counted.
-    const digests = folder('digests', ['old-layout', 'new-layout', 'french']);
-    await ingestPaths(driver, [digests, folder('more', ['no-relevancy'])]);
+    const digests = fixtureFolder(tmp, 'digests', ['old-layout', 'new-layout', 'french']);
+    await ingestPaths(driver, [digests, fixtureFolder(tmp, 'more', ['no-relevancy'])]);
     const answer = await version();
     expect(answer).toMatchObject({
       articles: 4,

@@ -34,3 +34,13 @@ export async function prepareMaterial(): Promise<Material> {
     remove: () => fs.rmSync(generated, { recursive: true, force: true }),
   };
 }
+
+/** A folder `parent/name` holding copies of some parse fixtures (by name, without `.md`). */
+export function fixtureFolder(parent: string, name: string, documents: string[]): string {
+  const dir = path.join(parent, name);
+  fs.mkdirSync(dir, { recursive: true });
+  for (const doc of documents) {
+    fs.copyFileSync(path.join(PARSE_FIXTURES_DIR, `${doc}.md`), path.join(dir, `${doc}.md`));
+  }
+  return dir;
+}
