@@ -17,7 +17,8 @@ PATH     a file, a folder (read recursively for .md/.txt) or a glob; default: se
 --prune    remove articles whose files are not among PATHs, and entities left with no article
 --reset    empty the graph first
 --watch    then keep the graph equal to the PATHs: added, changed and deleted files, until Ctrl-C
-Exit: 0 all ingested, 1 some file failed (the others are ingested), 2 usage or connection error.`;
+Exit: 0 all ingested, 1 some file failed (the others are ingested), 2 usage, PATH (missing, empty,
+unreadable, no digest) or connection error.`;
 
 async function main(argv: string[]): Promise<number> {
   const args = parseCli(argv);

@@ -101,7 +101,7 @@ async function documentsUnder(root: string, pattern: string): Promise<SourceFile
     .map((match) => sourceFile(root, path.resolve(match)));
 }
 
-export function sourceFile(root: string, absolutePath: string): SourceFile {
+function sourceFile(root: string, absolutePath: string): SourceFile {
   const file = path.relative(root, absolutePath).split(path.sep).join('/');
   const extension = path.posix.extname(file);
   return { file, id: extension === '' ? file : file.slice(0, -extension.length), absolutePath, root };
