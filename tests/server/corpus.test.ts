@@ -223,18 +223,20 @@ describe(`the API on ${MATERIAL_LABEL}`, () => {
   });
 
   it("reads a hub's neighbours newest first from the date index exactly as the whole read ranks them", async () => {
-    const busiest = await rows<{ label: NodeLabel; key: string }>(`
+    const busiest = await rows<{ label: NodeLabel; key: string; articles: number; dated: number }>(`
       MATCH (n) WHERE n:${ENTITY_LABELS.join('|')}|Page
       WITH n ORDER BY n.articleCount DESC LIMIT 6
-      RETURN labels(n)[0] AS label, coalesce(n.key, n.id) AS key
+      RETURN labels(n)[0] AS label, coalesce(n.key, n.id) AS key, n.articleCount AS articles,
+             COUNT { (m:Article)-->(n) WHERE m.date IS NOT NULL } AS dated
       UNION
       MATCH (n:Issue)-[:IN_GROUP]->(:IssueGroup)
       WITH n ORDER BY n.articleCount DESC LIMIT 1
-      RETURN 'Issue' AS label, n.key AS key`);
+      RETURN 'Issue' AS label, n.key AS key, n.articleCount AS articles,
+             COUNT { (m:Article)-->(n) WHERE m.date IS NOT NULL } AS dated`);
     const session = driver.session({ defaultAccessMode: 'READ' });
     let readAsHub = 0;
     try {
-      for (const { label, key } of busiest) {
+      for (const { label, key, articles, dated } of busiest) {
         const id = nodeId(label, key);
         const target = { ...parseNodeId(id)!, id };
         for (const input of [
@@ -249,6 +251,11 @@ describe(`the API on ${MATERIAL_LABEL}`, () => {
           const whole = await session.executeRead((tx) =>
             readNeighbors(tx, target, { ...input, hubDegree: Number.MAX_SAFE_INTEGER }),
           );
+          // Undated articles are not in the date index: the hub read leaves it to the whole read
+          // when fewer than `limit` of the articles asked for are dated.
+          const withArticles = input.labels.length === 0 || input.labels.includes('Article' as never);
+          const answers = !withArticles || dated >= Math.min(input.limit, articles);
+          expect(hub !== null, `${target.id} ${JSON.stringify(input)} read as a hub`).toBe(answers);
           if (!hub) continue;
           readAsHub += 1;
           expect(hub, `${target.id} ${JSON.stringify(input)}`).toEqual(whole);
@@ -257,7 +264,7 @@ describe(`the API on ${MATERIAL_LABEL}`, () => {
     } finally {
       await session.close();
     }
-    expect(readAsHub).toBeGreaterThanOrEqual(busiest.length * 3);
+    expect(readAsHub).toBeGreaterThanOrEqual(busiest.length * 2);
   });
 
   it('finds every theme by its name', async () => {
