@@ -2,6 +2,7 @@ import path from 'node:path';
 import { openNeo4j, PROJECT_ROOT } from '../db/index.js';
 import { ingestPaths, summaryLines } from '../ingest/index.js';
 import { createApp, createLogger, gracefulShutdown, serverConfigFromEnv } from '../server/index.js';
+import { LazyEmbedder } from '../server/graph/lazy-embedder.js';
 import { ensureClientBuilt } from './client-build.js';
 
 /**
@@ -24,7 +25,9 @@ async function main(): Promise<void> {
   }
 
   const logger = createLogger();
+  const embedder = new LazyEmbedder();
   const app = createApp({
+    embedder,
     driver: neo4j.driver,
     database: neo4j.target.database,
     limits: config.limits,
@@ -40,7 +43,12 @@ async function main(): Promise<void> {
     log(`Cannot listen on ${config.host}:${config.port}: ${error.message} (set PORT to another port)`);
     void neo4j.close().finally(() => process.exit(2));
   });
-  const shutdown = gracefulShutdown(server, { logger, onClosed: () => neo4j.close() });
+  const shutdown = gracefulShutdown(server, {
+    logger,
+    onClosed: async () => {
+      await Promise.all([neo4j.close(), embedder.close()]);
+    },
+  });
   const stop = (): void => void shutdown().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

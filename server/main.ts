@@ -8,6 +8,7 @@ import {
   type Neo4jConnection,
 } from '../db/index.js';
 import { createApp } from './app.js';
+import { LazyEmbedder } from './graph/lazy-embedder.js';
 import { serverConfigFromEnv } from './config.js';
 import { createLogger } from './http/request-logging.js';
 import { gracefulShutdown } from './http/shutdown.js';
@@ -24,7 +25,9 @@ async function main(): Promise<void> {
   const logger = createLogger();
   const config = serverConfigFromEnv();
   const neo4j = await connectNeo4j((line) => logger.info(line));
+  const embedder = new LazyEmbedder();
   const app = createApp({
+    embedder,
     driver: neo4j.driver,
     database: neo4j.target.database,
     limits: config.limits,
@@ -51,7 +54,7 @@ async function main(): Promise<void> {
     logger,
     onClosed: () => {
       stopWarming();
-      return neo4j.close();
+      return Promise.all([neo4j.close(), embedder.close()]).then(() => {});
     },
   });
   const stop = (): void => void shutdown().then(() => process.exit(0));

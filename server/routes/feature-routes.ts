@@ -1,5 +1,6 @@
 import type { ApiRoute } from '../http/api-route.js';
 import { articleRoute } from './articles.js';
+import { conceptRoute, similarRoute } from './concepts.js';
 import { cypherRoute } from './cypher.js';
 import { healthRoute } from './health.js';
 import { cooccurringRoute, pairsRoute } from './issues.js';
@@ -13,6 +14,8 @@ export const FEATURE_ROUTES: readonly ApiRoute[] = [
   healthRoute,
   statsRoute,
   searchRoute,
+  similarRoute,
+  conceptRoute,
   nodeRoute,
   neighborsRoute,
   articleRoute,
