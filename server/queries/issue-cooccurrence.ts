@@ -148,7 +148,12 @@ export async function readCooccurringGroups(
         unit: other,
         measures: stored
           ? (record.get('measures') as Measures)
-          : pairMeasures({ n, nA: unit.articleCount, nB: other.articleCount, nAB: record.get('shared') as number }),
+          : pairMeasures({
+              n,
+              nA: unit.articleCount,
+              nB: other.articleCount,
+              nAB: record.get('shared') as number,
+            }),
       };
     })
     .sort(
