@@ -5,15 +5,7 @@ import { CORPUS_DIR, CORPUS_PRESENT, missingMaterialLine } from '../../bench/sha
 import { PROJECT_ROOT } from '../../db/index.js';
 import type { Concept, Elements, PairsResponse } from '../../model/index.js';
 import { SEEDS_DIR } from '../support/paths.js';
-import {
-  canvasCounts,
-  finish,
-  openPage,
-  pickFromSearch,
-  startE2eApp,
-  waitForLayout,
-  type E2eApp,
-} from './support/app.js';
+import { canvasCounts, finish, openPage, startE2eApp, waitForLayout, type E2eApp } from './support/app.js';
 
 /**
  * Concept groups in the UI. On the seeds (always): semantic search in the issue picker, and a theme

@@ -14,7 +14,7 @@ import { CanvasFrame } from '../canvas-frame.js';
 import { dataTable } from '../data-table.js';
 import { evidenceList } from '../details-panel.js';
 import { h } from '../dom.js';
-import { formatNumber, plural } from '../format.js';
+import { plural } from '../format.js';
 import { labelChip } from '../legend.js';
 import { MEASURE_INFO, formatMeasure, measuresTable } from '../measures.js';
 import { SearchBox } from '../search-box.js';
