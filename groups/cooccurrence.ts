@@ -25,7 +25,10 @@ export function cooccurringPairs(
   const groupOf = new Map<string, IssueGroupResult>();
   for (const group of groups) for (const member of group.members) groupOf.set(member.key, group);
   const groupsOfArticle = new Map<string, Set<string>>();
+  // N counts every article with an issue, grouped or not, as the live queries do.
+  const withIssues = new Set<string>();
   for (const issue of issues) {
+    for (const article of issue.articles) withIssues.add(article);
     const group = groupOf.get(issue.key);
     if (!group) continue;
     for (const article of issue.articles) {
@@ -46,7 +49,7 @@ export function cooccurringPairs(
       }
     }
   }
-  const n = groupsOfArticle.size;
+  const n = withIssues.size;
   const pairs: PairRow[] = [];
   for (const [pair, nAB] of shared) {
     const [x, y] = pair.split('\u0000') as [string, string];

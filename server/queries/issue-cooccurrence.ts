@@ -135,7 +135,7 @@ export async function readCooccurringGroups(
   const resolved = await resolveUnit(tx, target);
   if (!resolved) return null;
   const { unit } = resolved;
-  const stored = unit.label === 'IssueGroup';
+  const stored = unit.label === 'IssueGroup' && (await pairsAreStored(tx));
   const { records } = await tx.run(stored ? STORED_COOCCURRING : COOCCURRING_UNITS, {
     unit: unit.elementId,
     minCount: int(input.minCount),
@@ -207,8 +207,7 @@ async function readCooccurringEvidence(
 }
 
 export async function readStrongestPairs(tx: QueryRunner, input: CooccurrenceInput): Promise<PairsResponse> {
-  const { records: marker } = await tx.run(STORED_PAIRS_EXIST);
-  if (marker[0]!.get('stored')) return readStoredPairs(tx, input);
+  if (await pairsAreStored(tx)) return readStoredPairs(tx, input);
   const { records } = await tx.run(UNIT_PAIRS, { minCount: int(input.minCount) });
   const pairs = records.map((record) => ({
     x: record.get('x') as string,
@@ -243,6 +242,15 @@ export async function readStrongestPairs(tx: QueryRunner, input: CooccurrenceInp
     .slice(0, input.limit);
 
   return pairsWithEvidence(tx, input, top);
+}
+
+/**
+ * Whether the recomputation has stored the pairs: groups written by an older version (or by hand)
+ * come without them, and are then walked live.
+ */
+async function pairsAreStored(tx: QueryRunner): Promise<boolean> {
+  const { records } = await tx.run(STORED_PAIRS_EXIST);
+  return records[0]!.get('stored') as boolean;
 }
 
 /** The stored pairs: ranked by Neo4j from the stored measures, then the same evidence. */
