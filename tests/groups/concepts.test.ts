@@ -1,7 +1,11 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Embedder, DIMENSIONS, BATCH_SIZE, cosine } from '../../embed/embedder.js';
 import { EmbedderError } from '../../embed/errors.js';
+import { MavenModule } from '../../db/maven-module.js';
 import {
   CONCEPT_RULES,
   clusterConcepts,
@@ -66,6 +70,25 @@ describe('the embedder process', () => {
     }
     expect(cosine(vectors.at(-1)!, vectors.at(-2)!)).toBeCloseTo(1, 5);
     expect(embedder.embedded - before).toBe(texts.length);
+  });
+
+  it('finds a model jar that has gone missing from a built module (the embedder then says which, and how to fix it)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'horizon-module-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'src', 'main', 'java', 'x'), { recursive: true });
+      fs.mkdirSync(path.join(dir, 'target'));
+      fs.writeFileSync(path.join(dir, 'pom.xml'), '<project/>');
+      fs.writeFileSync(path.join(dir, 'src', 'main', 'java', 'x', 'Main.java'), '');
+      const jar = path.join(dir, 'gone', 'model.jar');
+      fs.writeFileSync(path.join(dir, 'target', 'classpath.txt'), jar);
+      const module = new MavenModule(dir, path.join('x', 'Main.java'));
+      expect(module.isBuilt()).toBe(false);
+      fs.writeFileSync(module.stamp, 'built');
+      expect(module.isBuilt()).toBe(true);
+      expect(module.classpath().missing).toBe(jar);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('says clearly when Java is missing', async () => {
