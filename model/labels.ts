@@ -52,6 +52,8 @@ export const REL_TYPES = [
   'HAS_ISSUE',
   'CLOSEST_TO',
   'IN_GROUP',
+  /** Between issue groups: their co-occurrence, stored by the concept recomputation (groups/cooccurrence.ts). */
+  'CO_OCCURS',
 ] as const;
 export type RelType = (typeof REL_TYPES)[number];
 
