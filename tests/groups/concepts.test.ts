@@ -18,6 +18,8 @@ import { normaliseKey } from '../../model/index.js';
 import { createApp, createLogger } from '../../server/index.js';
 import { LazyEmbedder } from '../../server/graph/lazy-embedder.js';
 import { clearDatabase, testDriver } from '../support/neo4j.js';
+import { SEEDS_DIR } from '../support/paths.js';
+import { runIngest } from '../support/run-cli.js';
 import { BACKGROUND, ENERGY_FAMILY, JOBS_FAMILY, REMOTE_WORK_FAMILY } from './fixtures.js';
 
 /**
@@ -271,6 +273,32 @@ describe('concept groups on a real Neo4j', () => {
       expect(bad.status).toBe(400);
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
+
+describe('without Java on the ingest machine', () => {
+  it('groups issues by words only, says why, and still ingests', async () => {
+    const driver = await testDriver();
+    try {
+      await clearDatabase(driver);
+      const result = await runIngest([SEEDS_DIR, '--json'], { JAVA_HOME: '/nonexistent' });
+      expect(result.code).toBe(0);
+      const report = JSON.parse(result.stdout) as {
+        groups: { labels: { label: string; rule: string; embedding: unknown }[] };
+        conceptWarning: string;
+      };
+      expect(report.conceptWarning).toMatch(/issues grouped by words only: Java 17 is needed/);
+      expect(report.groups.labels).toEqual([
+        expect.objectContaining({ label: 'Issue', rule: 'lexical', embedding: null }),
+      ]);
+      const { records } = await driver.executeQuery(
+        'MATCH (i:Issue) RETURN count(i) AS issues, count { (:Issue)-[:IN_GROUP]->(:IssueGroup) } AS members, count { (n) WHERE n.embedding IS NOT NULL } AS vectors',
+      );
+      expect(records[0]!.get('members')).toBe(records[0]!.get('issues'));
+      expect(records[0]!.get('vectors')).toBe(0);
+    } finally {
+      await driver.close();
     }
   });
 });
