@@ -16,7 +16,8 @@ const DEFAULT_MIN = VIEW_DEFAULTS.themes.minCount;
 const DEFAULT_LIMIT = VIEW_DEFAULTS.themes.limit;
 
 /**
- * Themes map: themes linked by the articles they share (GET /api/themes/network). Edge width is
+ * Themes map: theme concepts (themes that mean the same, with why) linked by the articles they
+ * share (GET /api/themes/network). Edge width is
  * the number of shared articles, node size the theme's article count. An edge answers "why are
  * these linked?" with the articles that have both; a theme lists its articles.
  */
@@ -116,7 +117,13 @@ export class ThemesView implements View {
         h(
           'ul',
           { class: 'key-list' },
-          h('li', {}, labelIcon('Theme', 12), ' a theme; larger = more articles'),
+          h(
+            'li',
+            {},
+            labelIcon('ThemeGroup', 12),
+            ' a theme concept: themes that mean the same; larger = more articles',
+          ),
+          h('li', {}, labelIcon('Theme', 12), ' a theme in no concept yet'),
           h(
             'li',
             {},
