@@ -29,6 +29,8 @@ export interface LabelResult {
   groups: number;
   multiMemberGroups: number;
   embedding: EmbedResult | null;
+  /** Names whose neighbours were asked of the vector index (the others' were stored). */
+  neighboursQueried: number;
   changes: { groupsWritten: number; groupsDeleted: number; membershipsWritten: number; transactions: number };
   /** Issues only: the precomputed co-occurrence of their groups. */
   cooccurrence?: { pairs: number; written: number; deleted: number };
@@ -65,15 +67,8 @@ async function recomputeLabel(
   const t1 = performance.now();
   const snapshot: LayerSnapshot = await readSnapshot(driver, database, label);
   const t2 = performance.now();
-  const neighbours = embedder
-    ? await readNeighbours(
-        driver,
-        label,
-        snapshot.issues.map((issue) => issue.key),
-        rule.neighbours,
-        { database },
-      )
-    : null;
+  const found = embedder ? await readNeighbours(driver, label, rule.neighbours, { database }) : null;
+  const neighbours = found?.neighbours ?? null;
   const t3 = performance.now();
   const groups: IssueGroupResult[] = neighbours
     ? clusterConcepts(snapshot.issues, neighbours, rule).groups
@@ -93,6 +88,7 @@ async function recomputeLabel(
     groups: groups.length,
     multiMemberGroups: groups.filter((group) => group.size > 1).length,
     embedding,
+    neighboursQueried: found?.queried ?? 0,
     changes: {
       groupsWritten: plan.upsertGroups.length,
       groupsDeleted: plan.deleteGroups.length,

@@ -36,14 +36,24 @@ MATCH (n:${label} {key: row.key})
 CALL db.create.setNodeVectorProperty(n, 'embedding', row.vector)
 SET n.embeddingHash = row.hash`,
     /**
-     * Each node's nearest nodes of the same label by the vector index. Neo4j's cosine score is
+     * Nearest nodes of the same label by the vector index, for nodes whose stored list is missing
+     * or was made from another vector, and stored on them (`neighbourKeys`, `neighbourCosines`,
+     * `neighboursHash` = the embeddingHash they were found for). Neo4j's cosine score is
      * (1 + cosine) / 2; it is turned back into the cosine here.
      */
-    neighbours: `UNWIND $keys AS key
+    findNeighbours: `UNWIND $keys AS key
 MATCH (n:${label} {key: key}) WHERE n.embedding IS NOT NULL
-CALL db.index.vector.queryNodes('${vectorIndexName(label)}', $count, n.embedding) YIELD node, score
-WITH key, node, score WHERE node <> n
-RETURN key, collect({key: node.key, cosine: 2 * score - 1}) AS neighbours`,
+CALL (n) {
+  CALL db.index.vector.queryNodes('${vectorIndexName(label)}', $count, n.embedding) YIELD node, score
+  WITH node, score WHERE node <> n
+  RETURN collect(node.key) AS keys, collect(2 * score - 1) AS cosines
+}
+SET n.neighbourKeys = keys, n.neighbourCosines = cosines, n.neighboursHash = n.embeddingHash
+RETURN key, keys, cosines`,
+    storedNeighbours: `MATCH (n:${label}) WHERE n.embedding IS NOT NULL
+RETURN n.key AS key,
+       CASE WHEN n.neighboursHash = n.embeddingHash THEN n.neighbourKeys END AS keys,
+       CASE WHEN n.neighboursHash = n.embeddingHash THEN n.neighbourCosines END AS cosines`,
   };
 }
 
@@ -104,26 +114,42 @@ export async function embedLabel(
   };
 }
 
-/** Every node's `count` nearest nodes of its label, through the vector index. */
+/**
+ * Every node's `count` nearest nodes of its label. Lists found before are read back; only nodes
+ * without a current list (new names, new vectors) ask the vector index, and keep what it says.
+ * Clustering makes the lists symmetric, so an old name meets a new one through the new one's list.
+ */
 export async function readNeighbours(
   driver: Driver,
   label: GroupedLabel,
-  keys: readonly string[],
   count: number,
   options: { database?: string; batchSize?: number } = {},
-): Promise<Map<string, Neighbour[]>> {
+): Promise<{ neighbours: Map<string, Neighbour[]>; queried: number }> {
   const { database, batchSize = 1_000 } = options;
-  const query = statements(label).neighbours;
-  const result = new Map<string, Neighbour[]>();
-  for (let at = 0; at < keys.length; at += batchSize) {
-    const { records } = await driver.executeQuery(
-      query,
-      // One more than asked: the node itself comes back first and is dropped.
-      { keys: keys.slice(at, at + batchSize), count: int(count + 1) },
-      { database, routing: 'READ' },
-    );
-    for (const record of records)
-      result.set(record.get('key') as string, record.get('neighbours') as Neighbour[]);
+  const sql = statements(label);
+  const toList = (keys: string[], cosines: number[]): Neighbour[] =>
+    keys.map((key, index) => ({ key, cosine: cosines[index]! }));
+  const neighbours = new Map<string, Neighbour[]>();
+  const missing: string[] = [];
+  const { records } = await driver.executeQuery(sql.storedNeighbours, {}, { database, routing: 'READ' });
+  for (const record of records) {
+    const keys = record.get('keys') as string[] | null;
+    if (keys) neighbours.set(record.get('key') as string, toList(keys, record.get('cosines') as number[]));
+    else missing.push(record.get('key') as string);
   }
-  return result;
+  for (let at = 0; at < missing.length; at += batchSize) {
+    const { records: found } = await driver.executeQuery(
+      sql.findNeighbours,
+      // One more than asked: the node itself comes back first and is dropped.
+      { keys: missing.slice(at, at + batchSize), count: int(count + 1) },
+      { database },
+    );
+    for (const record of found) {
+      neighbours.set(
+        record.get('key') as string,
+        toList(record.get('keys') as string[], record.get('cosines') as number[]),
+      );
+    }
+  }
+  return { neighbours, queried: missing.length };
 }

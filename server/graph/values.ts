@@ -21,10 +21,17 @@ export function plainValue(value: unknown): unknown {
 }
 
 /**
- * Stored for the vector index and semantic search (groups/embeddings.ts), never shown: 384 numbers
- * per node would swell every answer that carries nodes. `RETURN n.embedding` still reads it.
+ * Stored for the vector index, semantic search and the concept recomputation (groups/embeddings.ts),
+ * never shown: 384 numbers and 20 neighbours per node would swell every answer that carries nodes.
+ * `RETURN n.embedding` still reads them.
  */
-const HIDDEN_PROPERTIES = new Set(['embedding', 'embeddingHash']);
+const HIDDEN_PROPERTIES = new Set([
+  'embedding',
+  'embeddingHash',
+  'neighbourKeys',
+  'neighbourCosines',
+  'neighboursHash',
+]);
 
 export function plainProperties(properties: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(

@@ -202,6 +202,7 @@ describe('concept groups on a real Neo4j', () => {
     const issues = result.labels.find((layer) => layer.label === 'Issue')!;
     expect(issues.rule).toBe('concept');
     expect(issues.embedding?.embedded).toBe(5);
+    expect(issues.neighboursQueried).toBe(5);
 
     const { records: indexes } = await driver.executeQuery(
       `SHOW VECTOR INDEXES YIELD name, labelsOrTypes, properties, options
@@ -236,11 +237,12 @@ describe('concept groups on a real Neo4j', () => {
     expect(pairs.map((record) => record.get('count'))).toEqual([2]);
   });
 
-  it('embeds nothing and writes nothing when nothing changed', async () => {
+  it('embeds nothing, asks the index nothing and writes nothing when nothing changed', async () => {
     const before = embedder.embedded;
     const result = await recomputeConcepts(driver, { database, embedder, labels: ['Issue', 'Theme'] });
     for (const layer of result.labels) {
       expect(layer.embedding?.embedded).toBe(0);
+      expect(layer.neighboursQueried).toBe(0);
       expect(layer.changes).toEqual({
         groupsWritten: 0,
         groupsDeleted: 0,
@@ -274,6 +276,21 @@ describe('concept groups on a real Neo4j', () => {
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
+  });
+  it('embeds and asks the index only for a new name, which old names then meet', async () => {
+    const added = 'Automation-Driven Layoffs in Factories';
+    await driver.executeQuery(
+      `MATCH (a:Article {id: 'a3'}) MERGE (i:Issue {key: $key}) ON CREATE SET i.name = $name MERGE (a)-[:HAS_ISSUE]->(i)`,
+      { key: normaliseKey(added), name: added },
+    );
+    const result = await recomputeConcepts(driver, { database, embedder, labels: ['Issue'] });
+    expect(result.labels[0]!.embedding?.embedded).toBe(1);
+    expect(result.labels[0]!.neighboursQueried).toBe(1);
+    const { records } = await driver.executeQuery(
+      `MATCH (i:Issue {key: $key}) RETURN i.neighbourKeys AS keys`,
+      { key: normaliseKey(added) },
+    );
+    expect(records[0]!.get('keys')).toEqual(expect.arrayContaining(JOBS_FAMILY.map(normaliseKey)));
   });
 });
 

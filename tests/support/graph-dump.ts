@@ -4,9 +4,15 @@ import { CONCEPT_LABELS } from '../../model/index.js';
 /** Properties that differ between two equal ingests (when they ran). */
 const VOLATILE = new Set(['ingestedAt']);
 /** 384 numbers per name: its hash (embeddingHash) says the same in a line. */
-const BULKY = new Set(['embedding']);
+const BULKY = new Set(['embedding', 'neighbourKeys', 'neighbourCosines']);
 /** Properties and relationships the concept recomputation derives from the facts (groups/README.md). */
-const DERIVED_PROPERTIES = new Set(['embedding', 'embeddingHash']);
+const DERIVED_PROPERTIES = new Set([
+  'embedding',
+  'embeddingHash',
+  'neighbourKeys',
+  'neighbourCosines',
+  'neighboursHash',
+]);
 const DERIVED_TYPES = ['IN_GROUP', 'CO_OCCURS'];
 const DERIVED_LABELS = Object.values(CONCEPT_LABELS);
 
