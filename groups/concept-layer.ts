@@ -4,7 +4,7 @@ import { GROUPED_LABELS, type GroupedLabel } from '../model/labels.js';
 import { clusterIssues, type IssueGroupResult } from './cluster.js';
 import { CONCEPT_RULES } from './concept-rule.js';
 import { clusterConcepts } from './concepts.js';
-import { cooccurringPairs, writeCooccurrence } from './cooccurrence.js';
+import { COOCCURRING_LABELS, cooccurringPairs, writeCooccurrence } from './cooccurrence.js';
 import { embedLabel, readNeighbours, type EmbedResult, type VectorMemo } from './embeddings.js';
 import { planLayer, type LayerSnapshot } from './plan.js';
 import { applyPlan, ensureGroupSchema, readSnapshot, type WriteOptions } from './store.js';
@@ -12,7 +12,8 @@ import { applyPlan, ensureGroupSchema, readSnapshot, type WriteOptions } from '.
 /**
  * The concept layer, label by label: embed the names that have no current vector, read each name's
  * nearest names from the vector index, group them by the label's rule (concept-rule.ts), and write
- * only what changed. For issues, the co-occurrence of the groups is precomputed in the same pass.
+ * only what changed. For issues and themes, the co-occurrence of the groups is precomputed in the
+ * same pass.
  * Without an embedder (no Java on this machine) issues fall back to the lexical rule (cluster.ts)
  * and the other labels keep whatever layer they had.
  */
@@ -32,7 +33,7 @@ export interface LabelResult {
   /** Names whose neighbours were asked of the vector index (the others' were stored). */
   neighboursQueried: number;
   changes: { groupsWritten: number; groupsDeleted: number; membershipsWritten: number; transactions: number };
-  /** Issues only: the precomputed co-occurrence of their groups. */
+  /** Issues and themes: the precomputed co-occurrence of their groups. */
   cooccurrence?: { pairs: number; written: number; deleted: number };
   timings: { embedMs: number; readMs: number; neighboursMs: number; clusterMs: number; writeMs: number };
 }
@@ -76,10 +77,9 @@ async function recomputeLabel(
   const plan = planLayer(snapshot, groups);
   const t4 = performance.now();
   const transactions = await applyPlan(driver, plan, options, label);
-  const cooccurrence =
-    label === 'Issue'
-      ? await writeCooccurrence(driver, cooccurringPairs(snapshot.issues, groups), { database })
-      : undefined;
+  const cooccurrence = (COOCCURRING_LABELS as readonly GroupedLabel[]).includes(label)
+    ? await writeCooccurrence(driver, cooccurringPairs(snapshot.issues, groups), { database, label })
+    : undefined;
   const t5 = performance.now();
   return {
     label,

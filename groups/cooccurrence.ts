@@ -1,23 +1,28 @@
 import type { Driver } from 'neo4j-driver';
 import { cooccurrenceMeasures, type Measures } from '../model/cooccurrence.js';
-import { GROUP_LABEL } from '../model/labels.js';
+import { CONCEPT_LABELS, type GroupedLabel } from '../model/labels.js';
 import type { IssueGroupResult } from './cluster.js';
 import type { SnapshotIssue } from './plan.js';
 
 /**
- * Co-occurrence of issue groups, precomputed by the recomputation that builds them, so that the
- * whole-range "co-occurring issues" and "strongest pairs" are index reads:
+ * Co-occurrence of issue and theme concepts, precomputed by the recomputation that builds them, so
+ * that the whole-range "co-occurring issues", "strongest pairs" and the themes map are reads of
+ * stored relationships:
  *   (:IssueGroup)-[:CO_OCCURS {count, jaccard, lift, npmi}]->(:IssueGroup)   one per pair, x.key < y.key
- * over N = articles with at least one issue. Only pairs sharing an article exist. A window of time
- * (or a graph whose groups are not computed yet) is still answered live by the server.
+ *   (:ThemeGroup)-[:CO_OCCURS {…}]->(:ThemeGroup)                            likewise
+ * over N = articles with at least one issue (theme). Only pairs sharing an article exist. A window
+ * of time (or a graph whose groups are not computed yet) is still answered live by the server.
  */
+
+/** The labels whose concepts' co-occurrence is stored. */
+export const COOCCURRING_LABELS = ['Issue', 'Theme'] as const satisfies readonly GroupedLabel[];
 
 export interface PairRow extends Measures {
   x: string;
   y: string;
 }
 
-/** Every pair of groups sharing an article, with its measures. Pure. */
+/** Every pair of groups sharing an article, with its measures. Pure. `issues`: the members, of either label. */
 export function cooccurringPairs(
   issues: readonly SnapshotIssue[],
   groups: readonly IssueGroupResult[],
@@ -25,7 +30,7 @@ export function cooccurringPairs(
   const groupOf = new Map<string, IssueGroupResult>();
   for (const group of groups) for (const member of group.members) groupOf.set(member.key, group);
   const groupsOfArticle = new Map<string, Set<string>>();
-  // N counts every article with an issue, grouped or not, as the live queries do.
+  // N counts every article with a member (an issue, a theme), grouped or not, as the live queries do.
   const withIssues = new Set<string>();
   for (const issue of issues) {
     for (const article of issue.articles) withIssues.add(article);
@@ -67,21 +72,25 @@ const SCHEMA = [
   `CREATE INDEX cooccurs_count IF NOT EXISTS FOR ()-[r:CO_OCCURS]-() ON (r.count)`,
 ];
 
-const READ = `
-MATCH (x:${GROUP_LABEL})-[r:CO_OCCURS]->(y:${GROUP_LABEL})
-RETURN x.key AS x, y.key AS y, r.count AS count, r.jaccard AS jaccard, r.lift AS lift, r.npmi AS npmi`;
-
-const UPSERT = `
+/** The group label comes from the model's constant map, never from input. */
+function statements(label: GroupedLabel) {
+  const group = CONCEPT_LABELS[label];
+  return {
+    read: `
+MATCH (x:${group})-[r:CO_OCCURS]->(y:${group})
+RETURN x.key AS x, y.key AS y, r.count AS count, r.jaccard AS jaccard, r.lift AS lift, r.npmi AS npmi`,
+    upsert: `
 UNWIND $rows AS row
-MATCH (x:${GROUP_LABEL} {key: row.x})
-MATCH (y:${GROUP_LABEL} {key: row.y})
+MATCH (x:${group} {key: row.x})
+MATCH (y:${group} {key: row.y})
 MERGE (x)-[r:CO_OCCURS]->(y)
-SET r.count = row.count, r.jaccard = row.jaccard, r.lift = row.lift, r.npmi = row.npmi`;
-
-const DELETE = `
+SET r.count = row.count, r.jaccard = row.jaccard, r.lift = row.lift, r.npmi = row.npmi`,
+    delete: `
 UNWIND $rows AS row
-MATCH (:${GROUP_LABEL} {key: row.x})-[r:CO_OCCURS]->(:${GROUP_LABEL} {key: row.y})
-DELETE r`;
+MATCH (:${group} {key: row.x})-[r:CO_OCCURS]->(:${group} {key: row.y})
+DELETE r`,
+  };
+}
 
 const same = (a: Measures, b: Measures): boolean =>
   a.count === b.count &&
@@ -93,11 +102,12 @@ const same = (a: Measures, b: Measures): boolean =>
 export async function writeCooccurrence(
   driver: Driver,
   wanted: { pairs: PairRow[]; articles: number },
-  options: { database?: string; batchSize?: number } = {},
+  options: { database?: string; batchSize?: number; label?: GroupedLabel } = {},
 ): Promise<{ pairs: number; written: number; deleted: number }> {
-  const { database, batchSize = 10_000 } = options;
+  const { database, batchSize = 10_000, label = 'Issue' } = options;
+  const sql = statements(label);
   for (const statement of SCHEMA) await driver.executeQuery(statement, {}, { database });
-  const { records } = await driver.executeQuery(READ, {}, { database, routing: 'READ' });
+  const { records } = await driver.executeQuery(sql.read, {}, { database, routing: 'READ' });
   const stored = new Map(
     records.map((record) => [
       `${record.get('x')}\u0000${record.get('y')}`,
@@ -121,8 +131,8 @@ export async function writeCooccurrence(
   const session = driver.session({ database });
   try {
     for (const [statement, rows] of [
-      [DELETE, deletes],
-      [UPSERT, upserts],
+      [sql.delete, deletes],
+      [sql.upsert, upserts],
     ] as const) {
       for (let at = 0; at < rows.length; at += batchSize) {
         await session.executeWrite((tx) => tx.run(statement, { rows: rows.slice(at, at + batchSize) }));

@@ -44,6 +44,21 @@ ORDER BY shared DESC, x.key, y.key
 LIMIT $limit
 RETURN x {.key, .name, .articleCount, label: labels(x)[0]} AS x, y {.key, .name, .articleCount, label: labels(y)[0]} AS y, shared`;
 
+/**
+ * The stored pairs of theme concepts (groups/cooccurrence.ts), written by the concept recomputation
+ * after every ingest: the whole-range map reads them instead of walking every article. The walk
+ * above stays for a graph whose concepts are not computed (and for windows of time).
+ */
+export const STORED_THEME_PAIRS_EXIST = `RETURN EXISTS { ()-[:CO_OCCURS]->(:ThemeGroup) } AS stored`;
+
+export const STORED_THEME_PAIRS = `
+MATCH (x:ThemeGroup)-[r:CO_OCCURS]->(y:ThemeGroup)
+WHERE r.count >= $minCount
+WITH x, y, r ORDER BY r.count DESC, x.key, y.key
+LIMIT $limit
+RETURN x {.key, .name, .articleCount, label: 'ThemeGroup'} AS x, y {.key, .name, .articleCount, label: 'ThemeGroup'} AS y,
+       r.count AS shared`;
+
 /** The themes of a unit in `unit` (a concept's members, or the theme itself), as `member`. */
 const THEME_MEMBERS = (unit: string, member: string) => `
   CALL (${unit}) {
@@ -95,7 +110,9 @@ export interface ThemeNetwork {
 
 export async function readThemeNetwork(tx: QueryRunner, input: ThemeNetworkInput): Promise<ThemeNetwork> {
   const n = await articlesWithThemes(tx);
-  const { records } = await tx.run(THEME_PAIRS, { minCount: int(input.minCount), limit: int(input.limit) });
+  const { records: marker } = await tx.run(STORED_THEME_PAIRS_EXIST);
+  const query = marker[0]!.get('stored') ? STORED_THEME_PAIRS : THEME_PAIRS;
+  const { records } = await tx.run(query, { minCount: int(input.minCount), limit: int(input.limit) });
   const builder = new ElementsBuilder();
   for (const record of records) {
     const x = record.get('x') as ThemeRow;

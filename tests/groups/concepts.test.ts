@@ -235,6 +235,10 @@ describe('concept groups on a real Neo4j', () => {
       { jobs: normaliseKey(JOBS_FAMILY[0]!), privacy: normaliseKey('Data Privacy Concerns') },
     );
     expect(pairs.map((record) => record.get('count'))).toEqual([2]);
+    // Theme concepts too: the AI concept (a1, a2) meets poetry in a1 and football in a2.
+    expect(
+      result.labels.find((layer) => layer.label === 'Theme')!.cooccurrence?.pairs,
+    ).toBeGreaterThanOrEqual(2);
   });
 
   it('embeds nothing, asks the index nothing and writes nothing when nothing changed', async () => {
@@ -250,7 +254,7 @@ describe('concept groups on a real Neo4j', () => {
         transactions: 0,
       });
     }
-    expect(result.labels[0]!.cooccurrence?.written).toBe(0);
+    for (const layer of result.labels) expect(layer.cooccurrence?.written).toBe(0);
     expect(embedder.embedded).toBe(before);
   });
 
