@@ -108,7 +108,12 @@ export async function benchCases(driver: Driver, database: string): Promise<Benc
       method: 'GET',
       path: `/api/themes/link?a=${encode(themeA)}&b=${encode(themeB)}`,
       direct: (tx) =>
-        readThemeLink(tx, { a: target(themeA).key, b: target(themeB).key, limit: 20, articles: withThemes }),
+        readThemeLink(tx, {
+          a: { label: 'Theme', key: target(themeA).key },
+          b: { label: 'Theme', key: target(themeB).key },
+          limit: 20,
+          articles: withThemes,
+        }),
     },
     {
       name: 'issues/cooccurring',

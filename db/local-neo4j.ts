@@ -6,6 +6,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { PROJECT_ROOT, type LocalNeo4jSettings, type Neo4jTarget } from './config.js';
 import { JavaMissingError, LocalNeo4jError } from './errors.js';
+import { MavenModule } from './maven-module.js';
 
 /**
  * The project's own Neo4j: Neo4j Community from Maven Central, run embedded by a small Java
@@ -13,14 +14,10 @@ import { JavaMissingError, LocalNeo4jError } from './errors.js';
  * classpath; every later start runs `java` directly and needs no network.
  */
 
-const BUILD_DIR = path.join(PROJECT_ROOT, 'db', 'local');
-const CLASSPATH_FILE = path.join(BUILD_DIR, 'target', 'classpath.txt');
-/** Touched after each successful Maven run (Maven leaves an unchanged classpath file's time alone). */
-const BUILT_STAMP = path.join(BUILD_DIR, 'target', 'built.stamp');
-const BUILD_INPUTS = [
-  path.join(BUILD_DIR, 'pom.xml'),
-  path.join(BUILD_DIR, 'src', 'main', 'java', 'horizon', 'LocalNeo4j.java'),
-];
+const MODULE = new MavenModule(
+  path.join(PROJECT_ROOT, 'db', 'local'),
+  path.join('horizon', 'LocalNeo4j.java'),
+);
 const READY_TIMEOUT_MS = 180_000;
 const STOP_TIMEOUT_MS = 60_000;
 
@@ -120,32 +117,20 @@ function checkJava(javaCommand: string): void {
   }
 }
 
-function isBuilt(): boolean {
-  if (!fs.existsSync(BUILT_STAMP) || !fs.existsSync(CLASSPATH_FILE)) return false;
-  const builtAt = fs.statSync(BUILT_STAMP).mtimeMs;
-  return BUILD_INPUTS.every((input) => fs.statSync(input).mtimeMs <= builtAt);
-}
-
 /** Resolves Neo4j through Maven and compiles the launcher; a no-op once done. */
 export function ensureBuilt(log: Log = () => {}): void {
-  if (isBuilt()) return;
+  if (MODULE.isBuilt()) return;
   log('First start: resolving Neo4j Community through Maven (downloads once, about 150 MB)…');
-  const mvnArgs = ['-q', '-B', '-Dstyle.color=never', '-f', path.join(BUILD_DIR, 'pom.xml')];
-  const mvn = spawnSync('mvn', [...mvnArgs, 'compile', 'dependency:build-classpath'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    encoding: 'utf8',
-  });
-  if (mvn.error || mvn.status !== 0) {
-    log(`${mvn.stdout ?? ''}${mvn.stderr ?? ''}`.trim());
+  const failure = MODULE.build(log);
+  if (failure) {
     throw new LocalNeo4jError(
-      `Maven could not resolve Neo4j (${mvn.error?.message ?? `exit ${mvn.status}`}): check that mvn is installed and Maven Central is reachable, or set NEO4J_URI.`,
+      `Maven could not resolve Neo4j (${failure}): check that mvn is installed and Maven Central is reachable, or set NEO4J_URI.`,
     );
   }
-  fs.writeFileSync(BUILT_STAMP, new Date().toISOString());
 }
 
 function spawnNeo4j(settings: LocalNeo4jSettings, password: string): ChildProcess {
-  const classpath = `${path.join(BUILD_DIR, 'target', 'classes')}${path.delimiter}${fs.readFileSync(CLASSPATH_FILE, 'utf8').trim()}`;
+  const { classpath } = MODULE.classpath();
   const jvmArgs = [
     `-Xms${settings.heap}`,
     `-Xmx${settings.heap}`,

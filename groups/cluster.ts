@@ -330,7 +330,7 @@ export function consensusKey(
 }
 
 /** Groups that agree on their consensus each get a hash of their member keys appended. */
-function disambiguateKeys(groups: IssueGroupResult[]): void {
+export function disambiguateKeys(groups: IssueGroupResult[]): void {
   const byKey = new Map<string, IssueGroupResult[]>();
   for (const group of groups) {
     const same = byKey.get(group.key);

@@ -2,6 +2,7 @@ import type { Driver } from 'neo4j-driver';
 import { clusterIssues, type ClusterStats } from './cluster.js';
 import type { GroupOptions } from './options.js';
 import { planLayer } from './plan.js';
+import { cooccurringPairs, writeCooccurrence } from './cooccurrence.js';
 import { applyPlan, ensureGroupSchema, readSnapshot, type WriteOptions } from './store.js';
 
 /**
@@ -23,8 +24,10 @@ export interface RecomputeResult {
 }
 
 /**
- * Reads every Issue, groups the names, and brings the IssueGroup layer in line with the result,
- * writing only what changed. Call it after every ingest.
+ * Reads every Issue, groups the names by the lexical rule alone, and brings the IssueGroup layer
+ * (and the groups' precomputed co-occurrence) in line with the result, writing only what changed.
+ * The ingest calls recomputeConcepts (concept-layer.ts), which uses this rule for issues only when
+ * no embedder can run.
  */
 export async function recomputeIssueGroups(
   driver: Driver,
@@ -39,6 +42,7 @@ export async function recomputeIssueGroups(
   const plan = planLayer(snapshot, groups);
   const clustered = performance.now();
   const transactions = await applyPlan(driver, plan, { database, batchSize, maxRowsPerTransaction, onStep });
+  await writeCooccurrence(driver, cooccurringPairs(snapshot.issues, groups), { database });
   const written = performance.now();
   return {
     groups: groups.length,
@@ -61,6 +65,13 @@ export async function recomputeIssueGroups(
 }
 
 export { clusterIssues, consensusKey } from './cluster.js';
+export { recomputeConcepts } from './concept-layer.js';
+export type { ConceptOptions, ConceptsResult, LabelResult } from './concept-layer.js';
+export { CONCEPT_RULES, conceptScore } from './concept-rule.js';
+export type { ConceptRule } from './concept-rule.js';
+export { clusterConcepts, exactNeighbours } from './concepts.js';
+export type { ConceptClustering, ConceptInput, Neighbour } from './concepts.js';
+export { embedLabel, embeddingHash, readNeighbours, vectorIndexName } from './embeddings.js';
 export type { ClusterStats, Clustering, GroupMember, IssueGroupResult, IssueInput } from './cluster.js';
 export { explainPair } from './explain.js';
 export type { ExplainOptions, Explanation, NameAnalysis, WeightedWord } from './explain.js';

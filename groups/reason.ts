@@ -23,3 +23,20 @@ export function emptyReason(dropped: readonly string[]): string {
     ? 'no words to compare: kept on its own'
     : `no words left to compare once stop and generic words (${quoteWords(dropped)}) are dropped: kept on its own`;
 }
+
+/** Why a name is in a concept group: its meaning, and the words it shares, if any. */
+export function conceptMemberReason(
+  coreName: string,
+  cosine: number,
+  shared: readonly string[],
+  score: number,
+): string {
+  const words = shared.length > 0 ? `, shares ${quoteWords(shared)}` : ', no word in common';
+  return `close in meaning to the group's core "${coreName}" (cosine ${formatSimilarity(cosine)}${words}; score ${formatSimilarity(score)})`;
+}
+
+export function conceptCoreReason(others: number, threshold: number): string {
+  return others === 0
+    ? `no other name scores ${formatSimilarity(threshold)} or more with it`
+    : `the group's core: ${others} other name${others === 1 ? '' : 's'} score${others === 1 ? 's' : ''} ${formatSimilarity(threshold)} or more with it, by meaning and shared words`;
+}

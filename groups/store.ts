@@ -1,14 +1,7 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import type { GroupedLabel } from '../model/labels.js';
 import { planSize, type LayerPlan, type LayerSnapshot, type Membership, type SnapshotIssue } from './plan.js';
-import {
-  CREATE_LINKS,
-  DELETE_GROUPS,
-  GROUP_SCHEMA,
-  READ_GROUPS,
-  READ_ISSUES,
-  RELINK_MEMBERS,
-  UPSERT_GROUPS,
-} from './statements.js';
+import { groupStatements } from './statements.js';
 
 /**
  * Neo4j side of the issue-group layer: one streamed read of every issue and group, then the plan
@@ -38,17 +31,27 @@ export interface WriteOptions {
   }) => void;
 }
 
-export async function ensureGroupSchema(driver: Driver, database?: string): Promise<void> {
-  for (const statement of GROUP_SCHEMA) await driver.executeQuery(statement, {}, { database });
+export async function ensureGroupSchema(
+  driver: Driver,
+  database?: string,
+  label: GroupedLabel = 'Issue',
+): Promise<void> {
+  for (const statement of groupStatements(label).schema)
+    await driver.executeQuery(statement, {}, { database });
 }
 
-export async function readSnapshot(driver: Driver, database?: string): Promise<LayerSnapshot> {
+export async function readSnapshot(
+  driver: Driver,
+  database?: string,
+  label: GroupedLabel = 'Issue',
+): Promise<LayerSnapshot> {
+  const { readMembers, readGroups } = groupStatements(label);
   const session = driver.session({ database, defaultAccessMode: 'READ' });
   try {
     return await session.executeRead(async (tx) => {
       // The work may be retried: start from nothing each time.
       const issues: SnapshotIssue[] = [];
-      for await (const record of tx.run(READ_ISSUES)) {
+      for await (const record of tx.run(readMembers)) {
         issues.push({
           key: record.get('key') as string,
           name: record.get('name') as string,
@@ -61,7 +64,7 @@ export async function readSnapshot(driver: Driver, database?: string): Promise<L
         });
       }
       const groups: LayerSnapshot['groups'] = new Map();
-      for await (const record of tx.run(READ_GROUPS)) {
+      for await (const record of tx.run(readGroups)) {
         groups.set(record.get('key') as string, {
           name: record.get('name') ?? undefined,
           size: record.get('size') ?? undefined,
@@ -81,7 +84,8 @@ interface Step {
   rows: unknown[];
 }
 
-function steps(plan: LayerPlan, batchSize: number): Step[] {
+function steps(plan: LayerPlan, batchSize: number, label: GroupedLabel): Step[] {
+  const statements = groupStatements(label);
   const chunk = (name: Step['name'], statement: string, rows: unknown[]): Step[] => {
     const out: Step[] = [];
     for (let at = 0; at < rows.length; at += batchSize) {
@@ -90,10 +94,10 @@ function steps(plan: LayerPlan, batchSize: number): Step[] {
     return out;
   };
   return [
-    ...chunk('upsertGroups', UPSERT_GROUPS, plan.upsertGroups),
-    ...chunk('createLinks', CREATE_LINKS, plan.newLinks),
-    ...chunk('relink', RELINK_MEMBERS, plan.links),
-    ...chunk('deleteGroups', DELETE_GROUPS, plan.deleteGroups),
+    ...chunk('upsertGroups', statements.upsertGroups, plan.upsertGroups),
+    ...chunk('createLinks', statements.createLinks, plan.newLinks),
+    ...chunk('relink', statements.relinkMembers, plan.links),
+    ...chunk('deleteGroups', statements.deleteGroups, plan.deleteGroups),
   ];
 }
 
@@ -102,13 +106,14 @@ export async function applyPlan(
   driver: Driver,
   plan: LayerPlan,
   options: WriteOptions = {},
+  label: GroupedLabel = 'Issue',
 ): Promise<number> {
   const batchSize = options.batchSize ?? 5_000;
   const maxRows = Math.max(options.maxRowsPerTransaction ?? 20_000, batchSize);
   if (planSize(plan) === 0) return 0;
   const transactions: Step[][] = [];
   let rowsInLast = Infinity;
-  for (const step of steps(plan, batchSize)) {
+  for (const step of steps(plan, batchSize, label)) {
     if (rowsInLast + step.rows.length > maxRows) {
       transactions.push([]);
       rowsInLast = 0;

@@ -94,11 +94,8 @@ function jsonReport(report: IngestReport): unknown {
     })),
     totals: report.totals,
     graph: report.stats,
-    groups: report.groups && {
-      groups: report.groups.groups,
-      multiMemberGroups: report.groups.multiMemberGroups,
-      durationMs: report.groups.durationMs,
-    },
+    groups: report.groups,
+    ...(report.conceptWarning ? { conceptWarning: report.conceptWarning } : {}),
     durationMs: report.durationMs,
     peakRssMiB: peakRssMiB(),
     cpuMs: cpuMs(),

@@ -1,5 +1,5 @@
 import type { Driver } from 'neo4j-driver';
-import { ENTITY_LABELS, GROUP_LABEL, NODE_LABELS } from '../model/index.js';
+import { CONCEPT_LABELS, ENTITY_LABELS, NODE_LABELS } from '../model/index.js';
 
 /** Name of the one full-text index over entity names and article titles that search uses. */
 export const SEARCH_INDEX = 'search_names';
@@ -14,7 +14,7 @@ export function schemaStatements(): string[] {
   const unique = [
     'CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE',
     'CREATE CONSTRAINT page_id IF NOT EXISTS FOR (n:Page) REQUIRE n.id IS UNIQUE',
-    ...[...ENTITY_LABELS, GROUP_LABEL].map(
+    ...[...ENTITY_LABELS, ...Object.values(CONCEPT_LABELS)].map(
       (label) =>
         `CREATE CONSTRAINT ${label.toLowerCase()}_key IF NOT EXISTS FOR (n:${label}) REQUIRE n.key IS UNIQUE`,
     ),

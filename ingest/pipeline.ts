@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import type { Driver } from 'neo4j-driver';
 import { COUNT_KEYS, countFacts, type Diagnostic, type FactCounts, type Layout } from '../model/index.js';
-import { recomputeIssueGroups, type RecomputeResult } from '../groups/index.js';
+import { Embedder } from '../embed/embedder.js';
+import { recomputeConcepts, type ConceptsResult } from '../groups/index.js';
 import { discoverFiles, type SourceFile } from './files.js';
 import { ensureSchema } from './graph-schema.js';
 import { createDocumentParser, defaultParseWorkers, type DocumentParser } from './document-parser.js';
@@ -45,8 +46,10 @@ export interface IngestReport {
   files: FileReport[];
   totals: IngestTotals;
   stats: WriteStats;
-  /** The issue-group recomputation that followed the write; null when nothing changed. */
-  groups: RecomputeResult | null;
+  /** The concept-group recomputation that followed the write; null when nothing changed. */
+  groups: ConceptsResult | null;
+  /** Why the concept groups fell back to the lexical issue rule (no embedder), if they did. */
+  conceptWarning?: string;
   /** The documents' part of the run (read, parse, write, prune): time, CPU (all threads) and peak memory. */
   documents: { durationMs: number; cpuMs: number; peakRssMiB: number };
   durationMs: number;
@@ -67,8 +70,10 @@ export interface IngestOptions {
   /** Articles per write transaction. */
   batchSize?: number;
   onProgress?: (progress: IngestProgress) => void;
-  /** Recompute the issue groups after a write that changed anything (default true). */
+  /** Recompute the concept groups after a write that changed anything (default true). */
   groups?: boolean;
+  /** An embedder to use (and leave running); by default one is started for the recomputation and stopped. */
+  embedder?: Embedder;
   /** Parse worker threads; 0 parses on the main thread. Default: by corpus size and cores. */
   parseWorkers?: number;
   /** Files deleted since they were ingested (a watched folder's): their articles go as --prune's do. */
@@ -129,17 +134,48 @@ export async function ingestSources(
   };
   const summed = totals(reports, pruned);
   const changed = summed.created + summed.updated + summed.pruned > 0;
-  const groups =
-    !dryRun && options.groups !== false && changed ? await recomputeIssueGroups(driver!, { database }) : null;
+  const concepts =
+    !dryRun && options.groups !== false && changed
+      ? await recomputeConceptLayer(driver!, database, options)
+      : null;
 
   return {
     files: reports,
     totals: summed,
     stats,
-    groups,
+    groups: concepts?.result ?? null,
+    ...(concepts?.warning ? { conceptWarning: concepts.warning } : {}),
     documents,
     durationMs: Math.round(performance.now() - started),
   };
+}
+
+/**
+ * The embedder runs only for the recomputation. When it cannot start (no Java, no model), the
+ * issues are grouped by the lexical rule and the run says why; nothing else fails.
+ */
+async function recomputeConceptLayer(
+  driver: Driver,
+  database: string,
+  options: IngestOptions,
+): Promise<{ result: ConceptsResult; warning?: string }> {
+  let embedder = options.embedder ?? null;
+  let warning: string | undefined;
+  if (!embedder) {
+    try {
+      embedder = await Embedder.start();
+    } catch (error) {
+      warning = `concept groups by meaning skipped, issues grouped by words only: ${(error as Error).message}`;
+    }
+  }
+  try {
+    return {
+      result: await recomputeConcepts(driver, { database, embedder }),
+      ...(warning ? { warning } : {}),
+    };
+  } finally {
+    if (embedder && embedder !== options.embedder) await embedder.close();
+  }
 }
 
 /** The batched loop: load and hash a batch, parse what changed, write it while the next batch is read. */

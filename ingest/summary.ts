@@ -46,9 +46,14 @@ export function summaryLines(report: IngestReport, { dryRun }: { dryRun: boolean
     );
   }
   if (report.groups) {
-    lines.push(
-      `  issue groups: ${report.groups.groups} (${report.groups.multiMemberGroups} with several members) in ${(report.groups.durationMs / 1000).toFixed(1)} s`,
-    );
+    for (const layer of report.groups.labels) {
+      const embedded = layer.embedding ? `, ${layer.embedding.computed} names embedded` : '';
+      lines.push(
+        `  ${layer.label.toLowerCase()} concepts: ${layer.groups} for ${layer.names} names (${layer.multiMemberGroups} with several; ${layer.rule} rule${embedded})`,
+      );
+    }
+    lines.push(`  concept groups in ${(report.groups.durationMs / 1000).toFixed(1)} s`);
   }
+  if (report.conceptWarning) lines.push(`  warning: ${report.conceptWarning}`);
   return lines;
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { Driver } from 'neo4j-driver';
+import { Embedder } from '../embed/embedder.js';
 import { findPaths, mergeSources, type FoundPath, type SourceFile } from './files.js';
 import { ingestSources, type FileReport } from './pipeline.js';
 import { errorLine } from './summary.js';
@@ -11,7 +12,8 @@ import { errorLine } from './summary.js';
  * new subfolders, renames, editors' atomic saves, and it waits until a file stops growing); the
  * watcher gathers them for a quiet moment, finds the PATHs' documents again (the same rules as
  * the ingest), and hands the batch to the same idempotent pipeline: changed files written,
- * unchanged ones skipped by hash, deleted ones removed as --prune would, issue groups recomputed.
+ * unchanged ones skipped by hash, deleted ones removed as --prune would, concept groups recomputed
+ * (by one embedder JVM kept for the watch, not one started per batch).
  *
  * A file that fails (often one caught half-written) is tried again after each of `retryDelaysMs`
  * and is reported as failed only when it still fails after the last; what the graph held for it
@@ -86,6 +88,16 @@ export async function watchPaths(
   let firstPendingAt = 0;
   let running: Promise<void> = Promise.resolve();
   let idleWaiters: (() => void)[] = [];
+  // Started at the first batch and kept; dropped when a batch fails, so a dead JVM is replaced.
+  // When it cannot start (no Java), the pipeline groups by words and says why.
+  let embedder: Promise<Embedder | null> | null = null;
+  const sharedEmbedder = async (): Promise<Embedder | undefined> =>
+    (await (embedder ??= Embedder.start().catch(() => null))) ?? undefined;
+  const dropEmbedder = async (): Promise<void> => {
+    const dropped = embedder;
+    embedder = null;
+    await (await dropped)?.close();
+  };
 
   const watcher: FSWatcher = watch(watched, {
     ignoreInitial: true,
@@ -136,6 +148,7 @@ export async function watchPaths(
     } catch (error) {
       // Neo4j away, say: nothing of the batch is lost, it runs again a little later.
       options.onProblem?.(`watch: ${(error as Error).message}; trying again in 2 s`);
+      await dropEmbedder();
       for (const file of changed) pending.add(file);
       firstPendingAt = performance.now();
       busy = false;
@@ -169,6 +182,7 @@ export async function watchPaths(
       database: options.database,
       remove: removed,
       parseWorkers: 0,
+      embedder: await sharedEmbedder(),
     });
     known = current;
     const batch: WatchBatch = {
@@ -242,6 +256,7 @@ export async function watchPaths(
       retryTimers.clear();
       await watcher.close();
       await running;
+      await dropEmbedder();
       settle();
     },
   };

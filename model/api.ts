@@ -177,3 +177,23 @@ export const ArticleDetailsSchema = z.object({
   ingestedAt: z.string().nullable(),
 });
 export type ArticleDetails = z.infer<typeof ArticleDetailsSchema>;
+
+/** A concept group (IssueGroup, ThemeGroup, KeywordGroup, SignalGroup) with why each member belongs. */
+export const ConceptSchema = IssueGroupSchema.extend({
+  label: NodeLabelSchema,
+  /** Newest articles having any member (up to the limit; articleCount is the total). */
+  articles: z.array(EvidenceArticleSchema),
+});
+export type Concept = z.infer<typeof ConceptSchema>;
+
+export const SimilarResultSchema = z.object({
+  id: z.string(),
+  label: NodeLabelSchema,
+  name: z.string(),
+  /** Cosine similarity of the name's embedding to the text's, -1 to 1. */
+  cosine: z.number(),
+  /** The concept group the name belongs to, if groups were computed. */
+  concept: z.object({ id: z.string(), name: z.string(), size: z.number() }).nullable(),
+});
+export const SimilarResponseSchema = z.object({ results: z.array(SimilarResultSchema) });
+export type SimilarResult = z.infer<typeof SimilarResultSchema>;

@@ -15,7 +15,29 @@ export type EntityLabel = (typeof ENTITY_LABELS)[number];
 /** Groups of near-equivalent issue names (see groups/README.md); computed after ingest. */
 export const GROUP_LABEL = 'IssueGroup';
 
-export const NODE_LABELS = ['Article', ...ENTITY_LABELS, 'Page', GROUP_LABEL] as const;
+/**
+ * Labels whose names are grouped into concepts by meaning (groups/README.md), each with its own
+ * group label; every member hangs off its group by IN_GROUP {reason, similarity}.
+ */
+export const GROUPED_LABELS = ['Issue', 'Theme', 'Keyword', 'Signal'] as const;
+export type GroupedLabel = (typeof GROUPED_LABELS)[number];
+export const CONCEPT_LABELS = {
+  Issue: GROUP_LABEL,
+  Theme: 'ThemeGroup',
+  Keyword: 'KeywordGroup',
+  Signal: 'SignalGroup',
+} as const satisfies Record<GroupedLabel, string>;
+export type ConceptLabel = (typeof CONCEPT_LABELS)[GroupedLabel];
+
+export const NODE_LABELS = [
+  'Article',
+  ...ENTITY_LABELS,
+  'Page',
+  GROUP_LABEL,
+  'ThemeGroup',
+  'KeywordGroup',
+  'SignalGroup',
+] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
 
 export const REL_TYPES = [
@@ -30,6 +52,8 @@ export const REL_TYPES = [
   'HAS_ISSUE',
   'CLOSEST_TO',
   'IN_GROUP',
+  /** Between issue groups: their co-occurrence, stored by the concept recomputation (groups/cooccurrence.ts). */
+  'CO_OCCURS',
 ] as const;
 export type RelType = (typeof REL_TYPES)[number];
 

@@ -14,6 +14,7 @@ import {
   serverConfigFromEnv,
   type RunningServer,
 } from '../server/index.js';
+import { LazyEmbedder } from '../server/graph/lazy-embedder.js';
 import { ensureClientBuilt } from './client-build.js';
 import { planStart } from './start-plan.js';
 
@@ -88,7 +89,9 @@ async function main(): Promise<void> {
   }
 
   const logger = createLogger();
+  const embedder = new LazyEmbedder();
   const app = createApp({
+    embedder,
     driver: neo4j.driver,
     database: neo4j.target.database,
     limits: config.limits,
@@ -108,7 +111,7 @@ async function main(): Promise<void> {
     onListenError: log,
     onClosed: async () => {
       await watcher?.close();
-      await neo4j.close();
+      await Promise.all([neo4j.close(), embedder.close()]);
     },
   });
   watcher?.resume();

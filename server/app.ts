@@ -4,6 +4,7 @@ import type { Driver } from 'neo4j-driver';
 import type { Logger } from 'pino';
 import { DEFAULT_LIMITS, type ApiLimits } from './config.js';
 import { GraphReader } from './graph/graph-reader.js';
+import type { LazyEmbedder } from './graph/lazy-embedder.js';
 import { routeHandler, type ApiContext } from './http/api-route.js';
 import { apiNotFound, errorHandler } from './http/error-handler.js';
 import { createLogger, requestLogging } from './http/request-logging.js';
@@ -21,6 +22,8 @@ export interface AppOptions {
   logger?: Logger;
   /** Largest JSON body accepted (default 100kb). */
   jsonLimit?: string;
+  /** Semantic search's embedder; the caller closes it. Without one /api/similar answers 503. */
+  embedder?: LazyEmbedder;
 }
 
 export function createApp(options: AppOptions): Express {
@@ -29,7 +32,7 @@ export function createApp(options: AppOptions): Express {
     database: options.database ?? 'neo4j',
     timeoutMs: limits.queryTimeoutMs,
   });
-  const context: ApiContext = { reader, limits };
+  const context: ApiContext = { reader, limits, ...(options.embedder ? { embedder: options.embedder } : {}) };
   const logger = options.logger ?? createLogger();
 
   const app = express();

@@ -6,6 +6,7 @@ import {
   type Neo4jConnection,
 } from '../db/index.js';
 import { createApp } from './app.js';
+import { LazyEmbedder } from './graph/lazy-embedder.js';
 import { serverConfigFromEnv } from './config.js';
 import { createLogger } from './http/request-logging.js';
 import { runServer } from './http/run-server.js';
@@ -18,7 +19,9 @@ async function main(): Promise<void> {
   const logger = createLogger();
   const config = serverConfigFromEnv();
   const neo4j = await connectNeo4j((line) => logger.info(line));
+  const embedder = new LazyEmbedder();
   const app = createApp({
+    embedder,
     driver: neo4j.driver,
     database: neo4j.target.database,
     limits: config.limits,
@@ -32,7 +35,7 @@ async function main(): Promise<void> {
     onListening: () =>
       logger.info(`Horizon Graph on http://${config.host}:${config.port} (Neo4j ${neo4j.target.uri})`),
     onListenError: (message) => logger.error(message),
-    onClosed: () => neo4j.close(),
+    onClosed: () => Promise.all([neo4j.close(), embedder.close()]).then(() => {}),
   });
 }
 

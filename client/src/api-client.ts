@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   ArticleDetailsSchema,
+  ConceptSchema,
   CooccurringResponseSchema,
   CypherResponseSchema,
   ElementsSchema,
@@ -10,8 +11,12 @@ import {
   PairsResponseSchema,
   PathsResponseSchema,
   SearchResponseSchema,
+  SimilarResponseSchema,
   StatsSchema,
   type ArticleDetails,
+  type Concept,
+  type GroupedLabel,
+  type SimilarResult,
   type CooccurringResponse,
   type CypherResponse,
   type Elements,
@@ -142,6 +147,12 @@ export const api = {
     o: Signal = {},
   ): Promise<SearchResult[]> =>
     request(SearchResponseSchema, url('/api/search', { q, labels, limit }), o).then((r) => r.results),
+
+  similar: (text: string, label: GroupedLabel, limit: number, o: Signal = {}): Promise<SimilarResult[]> =>
+    request(SimilarResponseSchema, url('/api/similar', { text, label, limit }), o).then((r) => r.results),
+
+  concept: (id: string, limit = 20, o: Signal = {}): Promise<Concept> =>
+    request(ConceptSchema, url(`/api/concepts/${encodeId(id)}`, { limit }), o),
 
   node: (id: string, o: Signal = {}): Promise<NodeDetails> =>
     request(NodeDetailsSchema, `/api/nodes/${encodeId(id)}`, o),

@@ -37,7 +37,30 @@ export const LABEL_STYLES: Record<NodeLabel, LabelStyle> = {
   Technology: { color: '#0b8ea3', shape: 'barrel', size: 24, description: 'A technology named' },
   Issue: { color: '#e8590c', shape: 'tag', size: 24, description: 'An issue raised' },
   Page: { color: '#495057', shape: 'rectangle', size: 24, description: 'A digest page' },
-  IssueGroup: { color: '#c2255c', shape: 'star', size: 30, description: 'Equivalent issues grouped' },
+  IssueGroup: {
+    color: '#c2255c',
+    shape: 'star',
+    size: 30,
+    description: 'An issue concept: equivalent issues grouped',
+  },
+  ThemeGroup: {
+    color: '#087f5b',
+    shape: 'star',
+    size: 30,
+    description: 'A theme concept: equivalent themes grouped',
+  },
+  KeywordGroup: {
+    color: '#5c6670',
+    shape: 'star',
+    size: 24,
+    description: 'A keyword concept: equivalent keywords grouped',
+  },
+  SignalGroup: {
+    color: '#1864ab',
+    shape: 'star',
+    size: 28,
+    description: 'A signal concept: equivalent signals grouped',
+  },
 };
 
 export const LABEL_ORDER: readonly NodeLabel[] = NODE_LABELS;

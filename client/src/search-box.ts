@@ -1,4 +1,10 @@
-import { NODE_LABELS, type NodeLabel, type SearchResult } from '../../model/index.js';
+import {
+  GROUPED_LABELS,
+  NODE_LABELS,
+  type GroupedLabel,
+  type NodeLabel,
+  type SearchResult,
+} from '../../model/index.js';
 import { api, isAbort } from './api-client.js';
 import { debounce, h, uniqueId } from './dom.js';
 import { labelIcon } from './legend.js';
@@ -12,6 +18,8 @@ export interface SearchBoxOptions {
   /** Keep the picked name in the input (for "from"/"to" pickers). */
   keepValue?: boolean;
   limit?: number;
+  /** Offer "by meaning": names like the text, through GET /api/similar (issues, themes, keywords, signals). */
+  meaning?: boolean;
 }
 
 /**
@@ -24,6 +32,7 @@ export class SearchBox {
   private readonly list: HTMLUListElement;
   private readonly message: HTMLElement;
   private readonly labelSelect: HTMLSelectElement | null;
+  private readonly meaningToggle: HTMLInputElement | null;
   private results: SearchResult[] = [];
   private active = -1;
   private controller: AbortController | null = null;
@@ -74,11 +83,29 @@ export class SearchBox {
           h('option', { text: 'All labels', attrs: { value: '' } }),
           ...NODE_LABELS.map((label) => h('option', { text: label, attrs: { value: label } })),
         );
+    this.meaningToggle = options.meaning
+      ? h('input', {
+          type: 'checkbox',
+          class: 'meaning-toggle',
+          on: { change: () => this.onInput() },
+        })
+      : null;
     this.element = h(
       'div',
       { class: 'search-box' },
       h('label', { class: 'field-label', text: options.label, attrs: { for: inputId } }),
       h('div', { class: 'search-row' }, this.input, this.labelSelect),
+      this.meaningToggle
+        ? h(
+            'label',
+            {
+              class: 'meaning-label',
+              title: 'Names that mean something like the text, not only those with its words',
+            },
+            this.meaningToggle,
+            ' by meaning (“issues like this”)',
+          )
+        : null,
       this.list,
       this.message,
     );
@@ -96,6 +123,20 @@ export class SearchBox {
     if (this.options.labels) return [...this.options.labels];
     const value = this.labelSelect?.value ?? '';
     return value ? [value as NodeLabel] : [];
+  }
+
+  /** The label searched by meaning: the one chosen if it has embeddings, else issues. */
+  private meaningLabel(): GroupedLabel {
+    const chosen = this.labels()[0];
+    return GROUPED_LABELS.find((label) => label === chosen) ?? 'Issue';
+  }
+
+  private query(text: string, signal: AbortSignal): Promise<SearchResult[]> {
+    const limit = this.options.limit ?? 12;
+    if (!this.meaningToggle?.checked) return api.search(text, this.labels(), limit, { signal });
+    return api
+      .similar(text, this.meaningLabel(), limit, { signal })
+      .then((results) => results.map(({ id, label, name, cosine }) => ({ id, label, name, score: cosine })));
   }
 
   private readonly search = debounce((text: string) => void this.fetch(text), 140);
@@ -118,9 +159,7 @@ export class SearchBox {
     const controller = new AbortController();
     this.controller = controller;
     try {
-      this.results = await api.search(text, this.labels(), this.options.limit ?? 12, {
-        signal: controller.signal,
-      });
+      this.results = await this.query(text, controller.signal);
       this.message.textContent =
         this.results.length === 0
           ? `Nothing matches “${text}”. Try fewer or shorter words${this.labels().length ? ', or all labels' : ''}.`
@@ -153,7 +192,10 @@ export class SearchBox {
         },
         labelIcon(result.label),
         h('span', { class: 'result-name', text: result.name }),
-        h('span', { class: 'result-label', text: result.label }),
+        h('span', {
+          class: 'result-label',
+          text: this.meaningToggle?.checked ? `${result.label} · ${result.score.toFixed(2)}` : result.label,
+        }),
       );
       return item;
     });

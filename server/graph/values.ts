@@ -20,8 +20,25 @@ export function plainValue(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, plainValue(item)]));
 }
 
+/**
+ * Stored for the vector index, semantic search and the concept recomputation (groups/embeddings.ts),
+ * never shown: 384 numbers and 20 neighbours per node would swell every answer that carries nodes.
+ * `RETURN n.embedding` still reads them.
+ */
+const HIDDEN_PROPERTIES = new Set([
+  'embedding',
+  'embeddingHash',
+  'neighbourKeys',
+  'neighbourCosines',
+  'neighboursHash',
+]);
+
 export function plainProperties(properties: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(properties).map(([key, item]) => [key, plainValue(item)]));
+  return Object.fromEntries(
+    Object.entries(properties)
+      .filter(([key]) => !HIDDEN_PROPERTIES.has(key))
+      .map(([key, item]) => [key, plainValue(item)]),
+  );
 }
 
 function isTemporal(value: object): value is { toString(): string } {

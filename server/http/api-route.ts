@@ -3,11 +3,14 @@ import type { z } from 'zod';
 import type { ApiLimits } from '../config.js';
 import { InvalidInputError } from '../errors.js';
 import type { GraphReader } from '../graph/graph-reader.js';
+import type { LazyEmbedder } from '../graph/lazy-embedder.js';
 
 /** What every handler may use besides its validated input. */
 export interface ApiContext {
   reader: GraphReader;
   limits: ApiLimits;
+  /** For semantic search; absent, /api/similar answers 503. */
+  embedder?: LazyEmbedder;
 }
 
 export interface RouteContext extends ApiContext {

@@ -1,4 +1,5 @@
 import {
+  MEASURES,
   nodeId,
   relationshipId,
   type CooccurringResponse,
@@ -62,6 +63,30 @@ WITH units[i] AS x, units[j] AS y, count(*) AS shared
 WHERE shared >= $minCount
 RETURN elementId(x) AS x, elementId(y) AS y, shared`;
 
+/**
+ * The precomputed path (groups/cooccurrence.ts): the concept recomputation after every ingest
+ * stores each pair of issue groups sharing an article as CO_OCCURS {count, jaccard, lift, npmi},
+ * so the whole-range answers read relationships instead of walking articles. The live queries
+ * above stay for what the stored pairs cannot answer: an issue in no group yet.
+ */
+export const STORED_COOCCURRING = `
+MATCH (unit) WHERE elementId(unit) = $unit
+MATCH (unit)-[r:CO_OCCURS]-(other:IssueGroup)
+WHERE r.count >= $minCount
+RETURN ${OTHER_UNIT_FIELDS}, r {.count, .jaccard, .lift, .npmi} AS measures`;
+
+/** Strongest stored pairs by one measure; the measure comes from the model's closed list. */
+export function storedPairsQuery(measure: Measure): string {
+  return `
+MATCH (x:IssueGroup)-[r:CO_OCCURS]->(y:IssueGroup)
+WHERE r.count >= $minCount
+WITH x, y, r ORDER BY r.${MEASURES.find((known) => known === measure)!} DESC, r.count DESC, x.key, y.key
+LIMIT $limit
+RETURN elementId(x) AS x, elementId(y) AS y, r {.count, .jaccard, .lift, .npmi} AS measures`;
+}
+
+export const STORED_PAIRS_EXIST = `RETURN EXISTS { ()-[:CO_OCCURS]->(:IssueGroup) } AS stored`;
+
 export const UNITS_BY_ELEMENT_ID = `
 UNWIND $ids AS id
 MATCH (other) WHERE elementId(other) = id
@@ -110,18 +135,25 @@ export async function readCooccurringGroups(
   const resolved = await resolveUnit(tx, target);
   if (!resolved) return null;
   const { unit } = resolved;
-  const { records } = await tx.run(COOCCURRING_UNITS, {
+  const stored = unit.label === 'IssueGroup' && (await pairsAreStored(tx));
+  const { records } = await tx.run(stored ? STORED_COOCCURRING : COOCCURRING_UNITS, {
     unit: unit.elementId,
     minCount: int(input.minCount),
   });
-  const n = input.articles ?? (await articlesWithIssues(tx));
+  const n = stored ? 0 : (input.articles ?? (await articlesWithIssues(tx)));
   const ranked = records
     .map((record) => {
       const other = unitFrom(record);
-      const nAB = record.get('shared') as number;
       return {
         unit: other,
-        measures: pairMeasures({ n, nA: unit.articleCount, nB: other.articleCount, nAB }),
+        measures: stored
+          ? (record.get('measures') as Measures)
+          : pairMeasures({
+              n,
+              nA: unit.articleCount,
+              nB: other.articleCount,
+              nAB: record.get('shared') as number,
+            }),
       };
     })
     .sort(
@@ -175,6 +207,7 @@ async function readCooccurringEvidence(
 }
 
 export async function readStrongestPairs(tx: QueryRunner, input: CooccurrenceInput): Promise<PairsResponse> {
+  if (await pairsAreStored(tx)) return readStoredPairs(tx, input);
   const { records } = await tx.run(UNIT_PAIRS, { minCount: int(input.minCount) });
   const pairs = records.map((record) => ({
     x: record.get('x') as string,
@@ -208,6 +241,46 @@ export async function readStrongestPairs(tx: QueryRunner, input: CooccurrenceInp
     )
     .slice(0, input.limit);
 
+  return pairsWithEvidence(tx, input, top);
+}
+
+/**
+ * Whether the recomputation has stored the pairs: groups written by an older version (or by hand)
+ * come without them, and are then walked live.
+ */
+async function pairsAreStored(tx: QueryRunner): Promise<boolean> {
+  const { records } = await tx.run(STORED_PAIRS_EXIST);
+  return records[0]!.get('stored') as boolean;
+}
+
+/** The stored pairs: ranked by Neo4j from the stored measures, then the same evidence. */
+async function readStoredPairs(tx: QueryRunner, input: CooccurrenceInput): Promise<PairsResponse> {
+  const { records } = await tx.run(storedPairsQuery(input.measure), {
+    minCount: int(input.minCount),
+    limit: int(input.limit),
+  });
+  if (records.length === 0) return { measure: input.measure, pairs: [] };
+  const rows = records.map((record) => ({
+    x: record.get('x') as string,
+    y: record.get('y') as string,
+    measures: record.get('measures') as Measures,
+  }));
+  const { records: unitRecords } = await tx.run(UNITS_BY_ELEMENT_ID, {
+    ids: [...new Set(rows.flatMap((row) => [row.x, row.y]))],
+  });
+  const units = new Map(unitRecords.map((record) => [record.get('elementId') as string, unitFrom(record)]));
+  return pairsWithEvidence(
+    tx,
+    input,
+    rows.map((row) => ({ pair: row, x: units.get(row.x)!, y: units.get(row.y)!, measures: row.measures })),
+  );
+}
+
+async function pairsWithEvidence(
+  tx: QueryRunner,
+  input: CooccurrenceInput,
+  top: { pair: { x: string; y: string }; x: Unit; y: Unit; measures: Measures }[],
+): Promise<PairsResponse> {
   const { records: evidenceRecords } = await tx.run(PAIR_EVIDENCE, {
     pairs: top.map((item) => ({ x: item.pair.x, y: item.pair.y })),
     evidenceLimit: int(input.evidenceLimit),

@@ -1,5 +1,6 @@
 import type { ApiRoute } from '../http/api-route.js';
 import { articleRoute } from './articles.js';
+import { conceptRoute, similarRoute } from './concepts.js';
 import { cypherRoute } from './cypher.js';
 import { graphVersionRoute } from './graph-version.js';
 import { healthRoute } from './health.js';
@@ -15,6 +16,8 @@ export const FEATURE_ROUTES: readonly ApiRoute[] = [
   statsRoute,
   graphVersionRoute,
   searchRoute,
+  similarRoute,
+  conceptRoute,
   nodeRoute,
   neighborsRoute,
   articleRoute,

@@ -3,7 +3,12 @@ import { NotFoundError, InvalidInputError } from '../errors.js';
 import { defineRoute } from '../http/api-route.js';
 import { limitInput, minCountInput, nodeIdInput } from '../http/inputs.js';
 import { ThemeLinkResponseSchema, ThemeNetworkResponseSchema } from '../http/responses.js';
-import { articlesWithThemes, readThemeLink, readThemeNetwork } from '../queries/themes.js';
+import {
+  articlesWithThemes,
+  readThemeLink,
+  readThemeNetwork,
+  type ThemeUnitLabel,
+} from '../queries/themes.js';
 
 export const themeNetworkRoute = defineRoute({
   method: 'get',
@@ -11,7 +16,7 @@ export const themeNetworkRoute = defineRoute({
   tag: 'themes',
   summary: 'Themes linked by the articles they share, as Cytoscape elements',
   description:
-    "The `limit` strongest links by shared-article count among pairs sharing at least `minCount` articles, and their themes. Node data carries `articleCount` (use it for size); each CO_OCCURS edge carries count, jaccard, lift and npmi over N = articles with a theme (`meta.articles`). A theme's articles: GET /api/nodes/{id}/neighbors?labels=Article.",
+    "Themes are counted by concept: a ThemeGroup (themes that mean the same; its members and why: GET /api/concepts/{id}) stands for its member themes, a theme in no group for itself. The `limit` strongest links by shared-article count among pairs sharing at least `minCount` articles, and their themes. Node data carries `articleCount` (use it for size); each CO_OCCURS edge carries count, jaccard, lift and npmi over N = articles with a theme (`meta.articles`). A theme's articles: GET /api/nodes/{id}/neighbors?labels=Article.",
   query: z.strictObject({ minCount: minCountInput(2), limit: limitInput(200, 2_000) }),
   response: ThemeNetworkResponseSchema,
   errors: { 400: 'Invalid parameter.', 503: 'Neo4j is unreachable.' },
@@ -32,21 +37,26 @@ export const themeLinkRoute = defineRoute({
   tag: 'themes',
   summary: 'Why two themes are linked: their measures and the articles that have both',
   query: z.strictObject({
-    a: nodeIdInput(['Theme']),
-    b: nodeIdInput(['Theme']),
+    a: nodeIdInput(['Theme', 'ThemeGroup']),
+    b: nodeIdInput(['Theme', 'ThemeGroup']),
     limit: limitInput(20, 200).meta({ description: 'Evidence articles at most (1–200, default 20).' }),
   }),
   response: ThemeLinkResponseSchema,
   errors: { 400: 'Invalid parameter, or a = b.', 404: 'No such theme.', 503: 'Neo4j is unreachable.' },
   handle: async ({ query }, { reader }) => {
-    if (query.a.key === query.b.key) {
+    if (query.a.id === query.b.id) {
       throw new InvalidInputError('Invalid query parameter "b": it names the same theme as "a".', {
         issues: [{ in: 'query parameter', field: 'b', code: 'custom', message: 'same theme as a' }],
       });
     }
     const articles = await reader.cached('articles with themes', articlesWithThemes);
     const link = await reader.read((tx) =>
-      readThemeLink(tx, { a: query.a.key, b: query.b.key, limit: query.limit, articles }),
+      readThemeLink(tx, {
+        a: { label: query.a.label as ThemeUnitLabel, key: query.a.key },
+        b: { label: query.b.label as ThemeUnitLabel, key: query.b.key },
+        limit: query.limit,
+        articles,
+      }),
     );
     if (!link)
       throw new NotFoundError(`No theme ${query.a.id} or no theme ${query.b.id}.`, {

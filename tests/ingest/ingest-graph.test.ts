@@ -105,7 +105,7 @@ describe('changing, deleting and breaking files', () => {
   });
 
   it('replaces only the edited article’s facts', async () => {
-    const before = new Set(await dumpGraph(driver));
+    const before = new Set(await dumpGraph(driver, { factsOnly: true }));
     const file = path.join(dir, seedFile);
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('* InvestAI', '* InvestEU'));
 
@@ -114,7 +114,7 @@ describe('changing, deleting and breaking files', () => {
     const report = JSON.parse(result.stdout) as { totals: { updated: number; unchanged: number } };
     expect(report.totals).toMatchObject({ updated: 1, unchanged: (await countDocuments(dir)) - 1 });
 
-    const after = new Set(await dumpGraph(driver));
+    const after = new Set(await dumpGraph(driver, { factsOnly: true }));
     const removed = [...before].filter((line) => !after.has(line));
     const added = [...after].filter((line) => !before.has(line));
     expect(removed.filter((line) => !/investai|"id","000_929e515519914075"/.test(line))).toEqual([]);
@@ -157,7 +157,7 @@ describe('bad input', () => {
   it('gives each bad file a clear error, ingests the good one, and loses nothing stored', async () => {
     await clearDatabase(driver);
     expect((await runIngest([SEEDS_DIR])).code).toBe(0);
-    const before = await dumpGraph(driver);
+    const before = await dumpGraph(driver, { factsOnly: true });
 
     const dir = tempCopy();
     const seed = fs.readFileSync(path.join(SEEDS_DIR, '000_929e515519914075.txt'), 'utf8');
@@ -197,7 +197,7 @@ describe('bad input', () => {
       expect(result.stderr).toContain(`error: ${name}`);
     }
 
-    const after = await dumpGraph(driver);
+    const after = await dumpGraph(driver, { factsOnly: true });
     const lost = before.filter((line) => !after.includes(line));
     expect(lost).toEqual([]);
   });
@@ -208,7 +208,7 @@ describe('a crash half-way', () => {
     const dir = tempCopy(...material.dirs);
     await clearDatabase(driver);
     expect((await runIngest([dir, '--batch-size', '5'])).code).toBe(0);
-    const clean = await dumpGraph(driver);
+    const clean = await dumpGraph(driver, { factsOnly: true });
 
     await clearDatabase(driver);
     const child = spawnIngest([dir, '--batch-size', '5']);
@@ -233,11 +233,11 @@ describe('a crash half-way', () => {
       if ((records[0]!.get('open') as number) <= 1) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    const partial = await dumpGraph(driver);
+    const partial = await dumpGraph(driver, { factsOnly: true });
     expect(partial).not.toEqual(clean);
 
     expect((await runIngest([dir, '--batch-size', '5'])).code).toBe(0);
-    const recovered = await dumpGraph(driver);
+    const recovered = await dumpGraph(driver, { factsOnly: true });
     expect(recovered.filter((line) => !clean.includes(line))).toEqual([]);
     expect(clean.filter((line) => !recovered.includes(line))).toEqual([]);
   });

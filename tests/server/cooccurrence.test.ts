@@ -6,6 +6,8 @@ import {
   nodeId,
   PairsResponseSchema,
 } from '../../model/index.js';
+import { cooccurringPairs, writeCooccurrence } from '../../groups/cooccurrence.js';
+import { readSnapshot, type IssueGroupResult } from '../../groups/index.js';
 import { pathId } from './support/api.js';
 import { FIXTURE_ARTICLES } from './support/fixture-articles.js';
 import { useFixtureApi } from './support/fixture-suite.js';
@@ -200,6 +202,37 @@ describe('GET /api/issues/pairs', () => {
     expect(names).toContain(`IssueGroup:datacentre-power + ${issue('Grid instability')}`);
     const lifts = body.pairs.map((p: { measures: { lift: number } }) => p.measures.lift);
     expect(lifts).toEqual([...lifts].sort((x, y) => y - x));
+  });
+});
+
+describe('precomputed co-occurrence (issue groups)', () => {
+  it('answers as the live walk does, from the stored CO_OCCURS', async () => {
+    const live = {
+      cooccurring: (await suite.api.get('/api/issues/IssueGroup:opaque-ai/cooccurring')).body,
+      pairs: (await suite.api.get('/api/issues/pairs?measure=count')).body,
+    };
+    expect(live.pairs.pairs.length).toBeGreaterThan(0);
+    const snapshot = await readSnapshot(suite.driver, undefined, 'Issue');
+    const members = new Map<string, { key: string }[]>();
+    for (const issue of snapshot.issues) {
+      const group = issue.memberships[0]?.group;
+      if (group) members.set(group, [...(members.get(group) ?? []), { key: issue.key }]);
+    }
+    const groups = [...members].map(([key, list]) => ({
+      key,
+      articleCount: snapshot.groups.get(key)!.articleCount!,
+      members: list,
+    })) as unknown as IssueGroupResult[];
+    const written = await writeCooccurrence(suite.driver, cooccurringPairs(snapshot.issues, groups));
+    expect(written.written).toBeGreaterThan(0);
+    try {
+      expect((await suite.api.get('/api/issues/IssueGroup:opaque-ai/cooccurring')).body).toEqual(
+        live.cooccurring,
+      );
+      expect((await suite.api.get('/api/issues/pairs?measure=count')).body).toEqual(live.pairs);
+    } finally {
+      await suite.driver.executeQuery('MATCH ()-[r:CO_OCCURS]->() DELETE r');
+    }
   });
 });
 

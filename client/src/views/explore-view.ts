@@ -62,6 +62,7 @@ export class ExploreView implements View {
     const search = new SearchBox({
       label: 'Find a node',
       placeholder: 'Theme, keyword, article, issue…',
+      meaning: true,
       onPick: (result) => this.run({ kind: 'add', id: result.id }),
     });
 

@@ -9,11 +9,12 @@ import {
   type PairsResponse,
 } from '../../../model/index.js';
 import { api, isAbort } from '../api-client.js';
+import { conceptMembers } from '../concept-members.js';
 import { CanvasFrame } from '../canvas-frame.js';
 import { dataTable } from '../data-table.js';
 import { evidenceList } from '../details-panel.js';
 import { h } from '../dom.js';
-import { formatNumber, plural } from '../format.js';
+import { plural } from '../format.js';
 import { labelChip } from '../legend.js';
 import { MEASURE_INFO, formatMeasure, measuresTable } from '../measures.js';
 import { SearchBox } from '../search-box.js';
@@ -92,6 +93,7 @@ export class IssuesView implements View {
       label: 'Pick an issue',
       placeholder: 'e.g. privacy, misinformation…',
       labels: ['Issue'],
+      meaning: true,
       keepValue: true,
       onPick: (result) => {
         this.issueId = result.id;
@@ -317,32 +319,7 @@ export class IssuesView implements View {
           `${plural(group.size, 'member')} · ${plural(group.articleCount, 'article')} · picked: “${result.issue.name}”`,
         ),
       ),
-      h(
-        'details',
-        { class: 'members', attrs: { open: group.members.length <= 6 } },
-        h('summary', { text: `Members and why they belong (${group.members.length})` }),
-        h(
-          'ul',
-          { class: 'member-list' },
-          ...group.members.map((member) =>
-            h(
-              'li',
-              {},
-              h(
-                'div',
-                { class: 'member-head' },
-                h('span', { class: 'member-name', text: member.name }),
-                h('span', {
-                  class: 'similarity',
-                  title: 'Similarity to the group’s core',
-                  text: formatNumber(member.similarity, 2),
-                }),
-              ),
-              h('p', { class: 'member-reason', text: member.reason }),
-            ),
-          ),
-        ),
-      ),
+      conceptMembers(group.members, (id) => this.ctx.details.showNode(id, true)),
     );
   }
 

@@ -1,6 +1,7 @@
 import { VIEW_DEFAULTS, type CyEdgeData, type Elements } from '../../../model/index.js';
 import { api, isAbort } from '../api-client.js';
 import { CanvasFrame } from '../canvas-frame.js';
+import { conceptMembers } from '../concept-members.js';
 import { evidenceList } from '../details-panel.js';
 import { debounce, h } from '../dom.js';
 import { formatNumber, plural } from '../format.js';
@@ -15,7 +16,8 @@ const DEFAULT_MIN = VIEW_DEFAULTS.themes.minCount;
 const DEFAULT_LIMIT = VIEW_DEFAULTS.themes.limit;
 
 /**
- * Themes map: themes linked by the articles they share (GET /api/themes/network). Edge width is
+ * Themes map: theme concepts (themes that mean the same, with why) linked by the articles they
+ * share (GET /api/themes/network). Edge width is
  * the number of shared articles, node size the theme's article count. An edge answers "why are
  * these linked?" with the articles that have both; a theme lists its articles.
  */
@@ -115,7 +117,13 @@ export class ThemesView implements View {
         h(
           'ul',
           { class: 'key-list' },
-          h('li', {}, labelIcon('Theme', 12), ' a theme; larger = more articles'),
+          h(
+            'li',
+            {},
+            labelIcon('ThemeGroup', 12),
+            ' a theme concept: themes that mean the same; larger = more articles',
+          ),
+          h('li', {}, labelIcon('Theme', 12), ' a theme in no concept yet'),
           h(
             'li',
             {},
@@ -264,12 +272,14 @@ export class ThemesView implements View {
       return;
     }
     const node = this.frame.canvas.nodeData(id);
+    const concept = id.startsWith('ThemeGroup:');
     const list = h('div', {}, loadingState('Loading its articles…'));
+    const members = h('div', {});
     this.ctx.details.showContent(
       h(
         'div',
         {},
-        labelChip('Theme'),
+        labelChip(concept ? 'ThemeGroup' : 'Theme'),
         h('h3', { class: 'node-name', text: node?.name ?? id }),
         h('p', { class: 'node-id', text: id }),
       ),
@@ -283,23 +293,51 @@ export class ThemesView implements View {
           on: { click: () => this.ctx.openInExplore(id) },
         }),
       ),
+      members,
       h('section', { class: 'detail-section' }, h('h4', { text: 'Articles with this theme' }), list),
     );
     try {
-      const neighbors = await api.neighbors(id, ['Article'], 200);
-      const articles = neighbors.nodes
-        .filter((n) => n.data.id !== id)
-        .map((n) => ({ id: n.data.id, title: n.data.name }));
-      const total = neighbors.meta?.total ?? articles.length;
+      const { articles, total } = concept
+        ? await this.conceptArticles(id, members)
+        : await this.themeArticles(id);
       list.replaceChildren(
         total > articles.length
-          ? h('p', { class: 'muted', text: `The first ${articles.length} of ${total}.` })
+          ? h('p', { class: 'muted', text: `The newest ${articles.length} of ${total}.` })
           : '',
         evidenceList(articles, (article) => this.ctx.details.showNode(article, true), 'No articles.'),
       );
     } catch (error) {
       list.replaceChildren(errorState(error, 'Its articles could not be loaded'));
     }
+  }
+
+  private async themeArticles(
+    id: string,
+  ): Promise<{ articles: { id: string; title: string }[]; total: number }> {
+    const neighbors = await api.neighbors(id, ['Article'], 200);
+    const articles = neighbors.nodes
+      .filter((n) => n.data.id !== id)
+      .map((n) => ({ id: n.data.id, title: n.data.name }));
+    return { articles, total: neighbors.meta?.total ?? articles.length };
+  }
+
+  /** A theme concept: its member themes and why each is in it, then the newest articles of any. */
+  private async conceptArticles(
+    id: string,
+    members: HTMLElement,
+  ): Promise<{ articles: { id: string; title: string }[]; total: number }> {
+    const concept = await api.concept(id, 100);
+    members.replaceChildren(
+      h(
+        'section',
+        { class: 'detail-section' },
+        h('h4', {
+          text: concept.size > 1 ? `One concept: ${plural(concept.size, 'theme')}` : 'A theme alone',
+        }),
+        conceptMembers(concept.members, (member) => this.ctx.details.showNode(member, true)),
+      ),
+    );
+    return { articles: concept.articles, total: concept.articleCount };
   }
 
   private async selectLink(data: CyEdgeData | null): Promise<void> {
@@ -330,7 +368,7 @@ export class ThemesView implements View {
         h(
           'p',
           { class: 'link-summary' },
-          `${plural(link.measures.count, 'article')} have both themes (of ${formatNumber(link.a.articleCount)} with “${link.a.name}” and ${formatNumber(link.b.articleCount)} with “${link.b.name}”).`,
+          `${plural(link.measures.count, 'article')} have both (of ${formatNumber(link.a.articleCount)} with “${link.a.name}” and ${formatNumber(link.b.articleCount)} with “${link.b.name}”).`,
         ),
         measuresTable(link.measures),
         h(

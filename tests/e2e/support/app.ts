@@ -9,6 +9,7 @@ import { CLIENT_DIR, ensureClientBuilt, launchChromium } from '../../../bench/ui
 import { PROJECT_ROOT } from '../../../db/index.js';
 import { ingestPaths } from '../../../ingest/index.js';
 import { createApp, createLogger } from '../../../server/index.js';
+import { LazyEmbedder } from '../../../server/graph/lazy-embedder.js';
 import { clearDatabase, testDriver } from '../../support/neo4j.js';
 
 /**
@@ -32,7 +33,8 @@ export async function startE2eApp(documents: string[]): Promise<E2eApp> {
   // The ingest recomputes the issue groups after writing.
   const report = await ingestPaths(driver, documents);
   if (report.totals.failed > 0) throw new Error(`ingest failed for ${report.totals.failed} file(s)`);
-  const app = createApp({ driver, clientDir: CLIENT_DIR, logger: createLogger('silent') });
+  const embedder = new LazyEmbedder();
+  const app = createApp({ driver, clientDir: CLIENT_DIR, logger: createLogger('silent'), embedder });
   const server: Server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
@@ -47,6 +49,7 @@ export async function startE2eApp(documents: string[]): Promise<E2eApp> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await driver.close();
+      await embedder.close();
     },
   };
 }

@@ -1,0 +1,107 @@
+import type { Driver } from 'neo4j-driver';
+import type { Embedder } from '../embed/embedder.js';
+import { GROUPED_LABELS, type GroupedLabel } from '../model/labels.js';
+import { clusterIssues, type IssueGroupResult } from './cluster.js';
+import { CONCEPT_RULES } from './concept-rule.js';
+import { clusterConcepts } from './concepts.js';
+import { COOCCURRING_LABELS, cooccurringPairs, writeCooccurrence } from './cooccurrence.js';
+import { embedLabel, readNeighbours, type EmbedResult, type VectorMemo } from './embeddings.js';
+import { planLayer, type LayerSnapshot } from './plan.js';
+import { applyPlan, ensureGroupSchema, readSnapshot, type WriteOptions } from './store.js';
+
+/**
+ * The concept layer, label by label: embed the names that have no current vector, read each name's
+ * nearest names from the vector index, group them by the label's rule (concept-rule.ts), and write
+ * only what changed. For issues and themes, the co-occurrence of the groups is precomputed in the
+ * same pass.
+ * Without an embedder (no Java on this machine) issues fall back to the lexical rule (cluster.ts)
+ * and the other labels keep whatever layer they had.
+ */
+
+export interface ConceptOptions extends WriteOptions {
+  embedder: Embedder | null;
+  labels?: readonly GroupedLabel[];
+}
+
+export interface LabelResult {
+  label: GroupedLabel;
+  rule: 'concept' | 'lexical';
+  names: number;
+  groups: number;
+  multiMemberGroups: number;
+  embedding: EmbedResult | null;
+  /** Names whose neighbours were asked of the vector index (the others' were stored). */
+  neighboursQueried: number;
+  changes: { groupsWritten: number; groupsDeleted: number; membershipsWritten: number; transactions: number };
+  /** Issues and themes: the precomputed co-occurrence of their groups. */
+  cooccurrence?: { pairs: number; written: number; deleted: number };
+  timings: { embedMs: number; readMs: number; neighboursMs: number; clusterMs: number; writeMs: number };
+}
+
+export interface ConceptsResult {
+  labels: LabelResult[];
+  durationMs: number;
+}
+
+export async function recomputeConcepts(driver: Driver, options: ConceptOptions): Promise<ConceptsResult> {
+  const started = performance.now();
+  const memo: VectorMemo = new Map();
+  const labels: LabelResult[] = [];
+  for (const label of options.labels ?? GROUPED_LABELS) {
+    if (!options.embedder && label !== 'Issue') continue;
+    labels.push(await recomputeLabel(driver, label, options, memo));
+  }
+  return { labels, durationMs: Math.round(performance.now() - started) };
+}
+
+async function recomputeLabel(
+  driver: Driver,
+  label: GroupedLabel,
+  options: ConceptOptions,
+  memo: VectorMemo,
+): Promise<LabelResult> {
+  const { database, embedder } = options;
+  const rule = CONCEPT_RULES[label];
+  const t0 = performance.now();
+  await ensureGroupSchema(driver, database, label);
+  const embedding = embedder ? await embedLabel(driver, embedder, label, { database, memo }) : null;
+  const t1 = performance.now();
+  const snapshot: LayerSnapshot = await readSnapshot(driver, database, label);
+  const t2 = performance.now();
+  const found = embedder ? await readNeighbours(driver, label, rule.neighbours, { database }) : null;
+  const neighbours = found?.neighbours ?? null;
+  const t3 = performance.now();
+  const groups: IssueGroupResult[] = neighbours
+    ? clusterConcepts(snapshot.issues, neighbours, rule).groups
+    : clusterIssues(snapshot.issues).groups;
+  const plan = planLayer(snapshot, groups);
+  const t4 = performance.now();
+  const transactions = await applyPlan(driver, plan, options, label);
+  const cooccurrence = (COOCCURRING_LABELS as readonly GroupedLabel[]).includes(label)
+    ? await writeCooccurrence(driver, cooccurringPairs(snapshot.issues, groups), { database, label })
+    : undefined;
+  const t5 = performance.now();
+  return {
+    label,
+    rule: neighbours ? 'concept' : 'lexical',
+    names: snapshot.issues.length,
+    groups: groups.length,
+    multiMemberGroups: groups.filter((group) => group.size > 1).length,
+    embedding,
+    neighboursQueried: found?.queried ?? 0,
+    changes: {
+      groupsWritten: plan.upsertGroups.length,
+      groupsDeleted: plan.deleteGroups.length,
+      membershipsWritten: plan.newLinks.length + plan.links.length,
+      transactions,
+    },
+    ...(cooccurrence ? { cooccurrence } : {}),
+    timings: {
+      embedMs: Math.round(t1 - t0),
+      readMs: Math.round(t2 - t1),
+      neighboursMs: Math.round(t3 - t2),
+      clusterMs: Math.round(t4 - t3),
+      writeMs: Math.round(t5 - t4),
+    },
+  };
+}
