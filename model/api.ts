@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ArticleRecordSchema } from './article.js';
 import { MEASURES } from './cooccurrence.js';
 import { NODE_LABELS, REL_TYPES } from './labels.js';
+import { WindowEchoSchema } from './time-window.js';
 
 /**
  * Shapes of the HTTP API's answers (DESIGN.md), shared by the server (which validates what it
@@ -131,6 +132,8 @@ export const CooccurringResponseSchema = z.object({
   ),
   /** The ego graph: the group in the middle, co-occurring groups around it. */
   elements: ElementsSchema,
+  /** Present when counted in a time window: counts, measures and evidence are the window's. */
+  window: WindowEchoSchema.optional(),
 });
 export type CooccurringResponse = z.infer<typeof CooccurringResponseSchema>;
 
@@ -144,6 +147,8 @@ export const PairsResponseSchema = z.object({
       evidence: z.array(EvidenceArticleSchema),
     }),
   ),
+  /** Present when counted in a time window: counts, measures and evidence are the window's. */
+  window: WindowEchoSchema.optional(),
 });
 export type PairsResponse = z.infer<typeof PairsResponseSchema>;
 

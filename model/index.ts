@@ -6,3 +6,6 @@ export * from './diagnostics.js';
 export * from './cooccurrence.js';
 export * from './api.js';
 export * from './view-defaults.js';
+export * from './time-window.js';
+export * from './emerging.js';
+export * from './time-api.js';

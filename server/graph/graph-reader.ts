@@ -1,4 +1,5 @@
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import { formatWindow, isWindowSet, type TimeWindow } from '../../model/index.js';
 import { QueryTimeoutError } from '../errors.js';
 import { translateNeo4jError } from './neo4j-errors.js';
 import { VersionedCache } from './versioned-cache.js';
@@ -23,6 +24,9 @@ const FRESH_ANSWER_MS = 500;
 /** Beyond the server-side timeout, how long to wait for Neo4j to report it before giving up. */
 const DEADLINE_SLACK_MS = 5_000;
 
+/** Windowed answers kept at most (the largest, a 2,000-link themes map, is about 0.5 MB). */
+export const WINDOWED_ENTRIES = 32;
+
 /** Carries a retryable error out of the driver's retry loop when a retry must not happen. */
 class NoRetry extends Error {
   override name = 'NoRetry';
@@ -40,6 +44,8 @@ export class GraphReader {
   private lastAnswerAt = 0;
   private probing: Promise<void> | null = null;
   private readonly cache = new VersionedCache();
+  /** Answers for a time window: a window is any pair of days, so these get their own, smaller bound. */
+  private readonly windowedCache = new VersionedCache(WINDOWED_ENTRIES);
 
   constructor(
     private readonly driver: Driver,
@@ -87,13 +93,22 @@ export class GraphReader {
 
   /**
    * The answer of a whole-graph aggregation, computed once per database version (`version` when
-   * the caller has just read it).
+   * the caller has just read it). An answer for a time window is kept under the window too, in a
+   * cache of its own.
    */
-  async cached<T>(key: string, work: (tx: ManagedTransaction) => Promise<T>, version?: string): Promise<T> {
-    const at = version ?? (await this.version());
+  async cached<T>(
+    key: string,
+    work: (tx: ManagedTransaction) => Promise<T>,
+    options: { window?: TimeWindow; version?: string } = {},
+  ): Promise<T> {
+    const at = options.version ?? (await this.version());
     // No bookmark (a server that gives none) means no way to tell versions apart: no caching.
     if (at === '') return this.read(work);
-    return this.cache.get(key, at, () => this.read(work));
+    const windowed = isWindowSet(options.window);
+    const cache = windowed ? this.windowedCache : this.cache;
+    return cache.get(windowed ? `${key} window=${formatWindow(options.window)}` : key, at, () =>
+      this.read(work),
+    );
   }
 
   private async withSession<T>(

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { MeasureSchema, NodeLabelSchema, nodeId, parseNodeId, type NodeLabel } from '../../model/index.js';
+import {
+  MeasureSchema,
+  NodeLabelSchema,
+  nodeId,
+  parseNodeId,
+  PeriodSchema,
+  type NodeLabel,
+  type TimeWindow,
+} from '../../model/index.js';
 import type { NodeTarget } from '../graph/node-ref.js';
 
 /** Input schemas shared by several routes; each names its rule in the message a 400 carries. */
@@ -73,3 +81,15 @@ export const booleanInput = (defaultValue: boolean) =>
     .default(defaultValue ? 'true' : 'false')
     .transform((value) => value === 'true' || value === '1')
     .meta({ description: `true or false (default ${defaultValue}).` });
+
+export const periodInput = PeriodSchema.default('month').meta({
+  description: 'Count per ISO week (from Monday), calendar month or quarter (default month).',
+});
+
+/** The window of a query validated by timeWindowSchema(): only the ends that were given. */
+export function windowOf(query: { from?: string; to?: string }): TimeWindow {
+  return { ...(query.from ? { from: query.from } : {}), ...(query.to ? { to: query.to } : {}) };
+}
+
+export const WINDOW_EXPLAINED =
+  'With `from` and/or `to` (ISO dates, both days included) only articles dated in that window count: counts, measures and evidence are the window’s, and undated articles are left out.';

@@ -4,6 +4,7 @@ import {
   EvidenceArticleSchema,
   HealthSchema,
   CypherResponseSchema,
+  WindowEchoSchema,
 } from '../../model/index.js';
 
 /**
@@ -31,6 +32,8 @@ export const ThemeNetworkResponseSchema = ElementsSchema.extend({
     articles: z.number(),
     minCount: z.number(),
     limit: z.number(),
+    /** Present when counted in a time window (null ends are open). */
+    window: WindowEchoSchema.optional(),
   }),
 });
 

@@ -9,7 +9,7 @@ import { VIEW_DEFAULTS } from '../../model/index.js';
  * the same cache keys.
  */
 export function warmUpPaths(): string[] {
-  const { themes, issues } = VIEW_DEFAULTS;
+  const { themes, issues, timeline, emerging } = VIEW_DEFAULTS;
   const query = (params: Record<string, string | number>): string =>
     new URLSearchParams(
       Object.entries(params).map(([key, value]): [string, string] => [key, String(value)]),
@@ -17,6 +17,8 @@ export function warmUpPaths(): string[] {
   return [
     `/api/themes/network?${query({ minCount: themes.minCount, limit: themes.limit })}`,
     `/api/issues/pairs?${query({ measure: issues.measure, minCount: issues.minCount, limit: issues.pairsLimit })}`,
+    `/api/timeline?${query({ period: timeline.period })}`,
+    `/api/emerging?${query({ kind: emerging.kind, minCount: emerging.minCount, limit: emerging.limit, period: emerging.period })}`,
   ];
 }
 
@@ -63,7 +65,7 @@ export function selfUrl(address: AddressInfo): string {
 }
 
 /**
- * Warms now, then every `everyMs`. While the database is unchanged a round is two cache hits; after
+ * Warms now, then every `everyMs`. While the database is unchanged a round is only cache hits; after
  * an ingest, the round computes the new answers before a visitor asks for them. Returns the stop.
  */
 export function keepWarm(

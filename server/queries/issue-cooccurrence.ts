@@ -293,22 +293,27 @@ async function pairsWithEvidence(
   );
   return {
     measure: input.measure,
-    pairs: top.map((item) => {
-      // Each pair reads with the unit of more articles first (then by id), whatever the storage order.
-      const { x, y } = item;
-      const xFirst = x.articleCount > y.articleCount || (x.articleCount === y.articleCount && x.id <= y.id);
-      const [a, b] = xFirst ? [summary(x), summary(y)] : [summary(y), summary(x)];
-      return { a, b, measures: item.measures, evidence: evidence.get(`${item.pair.x} ${item.pair.y}`) ?? [] };
-    }),
+    pairs: top.map((item) => ({
+      ...orderedPair(item.x, item.y),
+      measures: item.measures,
+      evidence: evidence.get(`${item.pair.x} ${item.pair.y}`) ?? [],
+    })),
   };
 }
 
-function unitNode(unit: Unit) {
+/** A pair reads with the unit of more articles first (then by id), whatever the storage order. */
+export function orderedPair(x: Unit, y: Unit) {
+  const xFirst = x.articleCount > y.articleCount || (x.articleCount === y.articleCount && x.id <= y.id);
+  const [a, b] = xFirst ? [summary(x), summary(y)] : [summary(y), summary(x)];
+  return { a, b };
+}
+
+export function unitNode(unit: Omit<Unit, 'elementId'>) {
   const { id, label, name, key, size, articleCount } = unit;
   return { id, label, name, key, size, articleCount };
 }
 
-function cooccursEdge(source: string, target: string, measures: Measures, measure: Measure) {
+export function cooccursEdge(source: string, target: string, measures: Measures, measure: Measure) {
   return {
     id: relationshipId('CO_OCCURS', source, target),
     source,

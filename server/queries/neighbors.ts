@@ -5,11 +5,13 @@ import {
   type Elements,
   type NodeLabel,
   type RelType,
+  type TimeWindow,
 } from '../../model/index.js';
 import { edgeData, ElementsBuilder, nodeData } from '../graph/elements.js';
 import { matchNodePattern, nodeRefOf, type NodeTarget } from '../graph/node-ref.js';
 import type { QueryRunner } from '../graph/query-runner.js';
 import { int } from '../graph/parameters.js';
+import { inWindow, windowBounds, windowParams } from './time-window.js';
 
 /**
  * A node's neighbours: best connected first (article count), then newest, then by name, then id;
@@ -32,17 +34,22 @@ const NEIGHBOR_ORDER = `coalesce(m.articleCount, 0) DESC, coalesce(toString(m.da
 
 const LABEL_FILTER = `(size($labels) = 0 OR any(label IN labels(m) WHERE label IN $labels))`;
 
+/** With a time window, article neighbours must be dated in it; other nodes have no date and stay. */
+const neighborFilter = (windowed: boolean): string =>
+  windowed ? `${LABEL_FILTER} AND (NOT m:Article OR ${inWindow('m')})` : LABEL_FILTER;
+
 const RELS_TO_M = `collect({type: type(r), properties: properties(r), outgoing: startNode(r) = c})`;
 
-export function neighborsQuery(target: NodeTarget): string {
+export function neighborsQuery(target: NodeTarget, windowed = false): string {
+  const filter = neighborFilter(windowed);
   return `
 MATCH ${matchNodePattern('c', target, 'key')}
 CALL (c) {
-  MATCH (c)--(m) WHERE ${LABEL_FILTER}
+  MATCH (c)--(m) WHERE ${filter}
   RETURN count(DISTINCT m) AS total
 }
 CALL (c) {
-  MATCH (c)--(m) WHERE ${LABEL_FILTER}
+  MATCH (c)--(m) WHERE ${filter}
   WITH DISTINCT m ORDER BY ${NEIGHBOR_ORDER} LIMIT $limit
   CALL (c, m) { MATCH (c)-[r]-(m) RETURN ${RELS_TO_M} AS rels }
   RETURN collect({labels: labels(m), properties: properties(m), rels: rels}) AS neighbors
@@ -61,14 +68,20 @@ function articleLinkType(label: NodeLabel): RelType | null {
  * from the model's constant lists (Cypher cannot take them as parameters), never from a request.
  * The planner reads `ORDER BY m.date DESC … LIMIT` from the Article(date) index, newest first,
  * stopping once the limit is reached (PROFILE at 100,000 documents: 488 index entries for 50
- * neighbours of a theme of 14,807 articles).
+ * neighbours of a theme of 14,807 articles). A time window narrows the same index read to its
+ * range; the hub's article total is then counted in the window instead of read.
  */
-export function hubNeighborsQuery(target: NodeTarget, linkType: RelType, withArticles: boolean): string {
+export function hubNeighborsQuery(
+  target: NodeTarget,
+  linkType: RelType,
+  withArticles: boolean,
+  windowed = false,
+): string {
   const otherTypes = REL_TYPES.filter((type) => type !== linkType).join('|');
   const newest = withArticles
     ? `CALL (c) {
   MATCH (m:Article)
-  WHERE m.date IS NOT NULL AND EXISTS { (m)-[:${linkType}]->(c) }
+  WHERE ${windowed ? inWindow('m') : 'm.date IS NOT NULL'} AND EXISTS { (m)-[:${linkType}]->(c) }
   WITH m ORDER BY m.date DESC, coalesce(m.name, m.title, m.id), m.id LIMIT $limit
   RETURN collect(m) AS newest
 }`
@@ -86,7 +99,8 @@ CALL (c, newest, others) {
   CALL (c, m) { MATCH (c)-[r]-(m) RETURN ${RELS_TO_M} AS rels }
   RETURN collect({labels: labels(m), properties: properties(m), rels: rels}) AS neighbors
 }
-RETURN labels(c) AS labels, properties(c) AS properties, c.articleCount AS articleCount,
+RETURN labels(c) AS labels, properties(c) AS properties,
+  ${windowed ? `COUNT { MATCH (c)<-[:${linkType}]-(m:Article) WHERE ${inWindow('m')} RETURN DISTINCT m }` : 'c.articleCount'} AS articleCount,
   size(newest) AS newestCount, size(others) AS othersCount, neighbors`;
 }
 
@@ -107,6 +121,8 @@ export interface NeighborsInput {
   limit: number;
   /** Nodes with more articles than this are read as hubs; tests lower it to compare both reads. */
   hubDegree?: number;
+  /** Only article neighbours dated in it. */
+  window?: TimeWindow;
 }
 
 export async function readNeighbors(
@@ -116,10 +132,12 @@ export async function readNeighbors(
 ): Promise<NeighborsResult | null> {
   const hub = await readHubNeighbors(tx, target, input);
   if (hub) return hub;
-  const { records } = await tx.run(neighborsQuery(target), {
+  const bounds = windowBounds(input.window);
+  const { records } = await tx.run(neighborsQuery(target, bounds !== null), {
     key: target.key,
     labels: input.labels,
     limit: int(input.limit),
+    ...(bounds ? windowParams(bounds) : {}),
   });
   const record = records[0];
   if (!record) return null;
@@ -138,16 +156,19 @@ export async function readHubNeighbors(
   const linkType = articleLinkType(target.label);
   if (!linkType) return null;
   const withArticles = input.labels.length === 0 || input.labels.includes('Article');
-  const { records } = await tx.run(hubNeighborsQuery(target, linkType, withArticles), {
+  const bounds = windowBounds(input.window);
+  const { records } = await tx.run(hubNeighborsQuery(target, linkType, withArticles, bounds !== null), {
     key: target.key,
     labels: input.labels,
     limit: int(input.limit),
     hubDegree: input.hubDegree ?? HUB_DEGREE,
+    ...(bounds ? windowParams(bounds) : {}),
   });
   const record = records[0];
   if (!record) return null;
   const articleCount = record.get('articleCount') as number;
   // Undated articles are not in the date index: with too few dated ones, the whole read decides.
+  // (In a window every article counted is dated, so the index read always has them all.)
   if (withArticles && (record.get('newestCount') as number) < Math.min(input.limit, articleCount))
     return null;
   return {

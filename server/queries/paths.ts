@@ -1,9 +1,10 @@
 import type { Path } from 'neo4j-driver';
-import { HUB_LABELS, keyProperty, type Elements } from '../../model/index.js';
+import { HUB_LABELS, keyProperty, type Elements, type TimeWindow } from '../../model/index.js';
 import { GraphCollector } from '../graph/graph-collector.js';
 import { matchNodePattern, type NodeTarget } from '../graph/node-ref.js';
 import type { QueryRunner } from '../graph/query-runner.js';
 import { int } from '../graph/parameters.js';
+import { inWindow, windowBounds, windowParams } from './time-window.js';
 
 export const MAX_HOPS = 6;
 
@@ -22,17 +23,29 @@ RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound`;
 const NOT_THROUGH_HUBS = `all(n IN nodes(p) WHERE NOT (${HUB_LABELS.map((label) => `n:${label}`).join(' OR ')})
   OR ${HUB_LABELS.map((label) => `(n:${label} AND n.${keyProperty(label)} IN $hubEnds.${label})`).join(' OR ')})`;
 
+/** With a time window, every article on a path, its ends included, is dated in the window. */
+const ARTICLES_IN_WINDOW = `all(n IN nodes(p) WHERE NOT n:Article OR ${inWindow('n')})`;
+
 /**
  * All shortest paths up to maxHops. A variable-length bound cannot be a parameter, so maxHops is
  * written into the query; it is an integer from 1 to MAX_HOPS, checked here as well as by the route.
  */
-export function pathsQuery(from: NodeTarget, to: NodeTarget, maxHops: number, avoidHubs: boolean): string {
+export function pathsQuery(
+  from: NodeTarget,
+  to: NodeTarget,
+  maxHops: number,
+  avoidHubs: boolean,
+  windowed = false,
+): string {
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS)
     throw new Error(`maxHops out of range: ${maxHops}`);
+  const conditions = [avoidHubs ? NOT_THROUGH_HUBS : null, windowed ? ARTICLES_IN_WINDOW : null].filter(
+    Boolean,
+  );
   return `
 MATCH ${matchNodePattern('a', from, 'from')}, ${matchNodePattern('b', to, 'to')}
 MATCH p = allShortestPaths((a)-[*..${maxHops}]-(b))
-${avoidHubs ? `WHERE ${NOT_THROUGH_HUBS}` : ''}
+${conditions.length > 0 ? `WHERE ${conditions.join('\n  AND ')}` : ''}
 RETURN p
 LIMIT $limit`;
 }
@@ -50,6 +63,8 @@ export interface PathsInput {
   maxHops: number;
   avoidHubs: boolean;
   limit: number;
+  /** Only paths whose articles are all dated in it. */
+  window?: TimeWindow;
 }
 
 export interface PathsResult {
@@ -59,17 +74,22 @@ export interface PathsResult {
 }
 
 export async function readPaths(tx: QueryRunner, input: PathsInput): Promise<PathsResult> {
+  const bounds = windowBounds(input.window);
   const params = {
     from: input.from.key,
     to: input.to.key,
     hubEnds: hubEnds(input.from, input.to),
     limit: int(input.limit),
+    ...(bounds ? windowParams(bounds) : {}),
   };
   const { records: ends } = await tx.run(endpointsQuery(input.from, input.to), params);
   const found = { from: ends[0]!.get('fromFound') as boolean, to: ends[0]!.get('toFound') as boolean };
   if (!found.from || !found.to) return { found, paths: [], elements: { nodes: [], edges: [] } };
 
-  const { records } = await tx.run(pathsQuery(input.from, input.to, input.maxHops, input.avoidHubs), params);
+  const { records } = await tx.run(
+    pathsQuery(input.from, input.to, input.maxHops, input.avoidHubs, bounds !== null),
+    params,
+  );
   const collector = new GraphCollector();
   const pathValues = records.map((record) => record.get('p') as Path);
   pathValues.forEach((path) => collector.collect(path));

@@ -10,6 +10,7 @@ import { pathsRoute } from './paths.js';
 import { searchRoute } from './search.js';
 import { statsRoute } from './stats.js';
 import { themeLinkRoute, themeNetworkRoute } from './themes.js';
+import { emergingRoute, signalTimelineRoute, timelineRoute, trendsRoute } from './time.js';
 
 export const FEATURE_ROUTES: readonly ApiRoute[] = [
   healthRoute,
@@ -26,5 +27,9 @@ export const FEATURE_ROUTES: readonly ApiRoute[] = [
   cooccurringRoute,
   pairsRoute,
   pathsRoute,
+  timelineRoute,
+  trendsRoute,
+  emergingRoute,
+  signalTimelineRoute,
   cypherRoute,
 ];

@@ -15,7 +15,7 @@ export const graphVersionRoute = defineRoute({
   handle: async (_input, { reader, res }) => {
     res.setHeader('Cache-Control', 'no-store');
     const version = await reader.version();
-    const folders = await reader.cached('folders', readFolders, version);
+    const folders = await reader.cached('folders', readFolders, { version });
     return { version, articles: folders.reduce((sum, folder) => sum + folder.articles, 0), folders };
   },
 });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { PathsResponseSchema } from '../../model/index.js';
+import { PathsResponseSchema, timeWindowSchema } from '../../model/index.js';
 import { InvalidInputError, NotFoundError } from '../errors.js';
 import { defineRoute } from '../http/api-route.js';
-import { booleanInput, limitInput, nodeIdInput } from '../http/inputs.js';
+import { booleanInput, limitInput, nodeIdInput, windowOf } from '../http/inputs.js';
 import { MAX_HOPS, readPaths } from '../queries/paths.js';
 
 export const pathsRoute = defineRoute({
@@ -11,8 +11,8 @@ export const pathsRoute = defineRoute({
   tag: 'graph',
   summary: 'Shortest paths between two nodes, as Cytoscape elements',
   description:
-    'All shortest paths (up to `limit`) of at most `maxHops` relationships, in any direction. With `avoidHubs` (default) no path passes through a Category or Page node, which link almost everything; they may still be the ends. No path within maxHops gives an empty list.',
-  query: z.strictObject({
+    'All shortest paths (up to `limit`) of at most `maxHops` relationships, in any direction. With `avoidHubs` (default) no path passes through a Category or Page node, which link almost everything; they may still be the ends. No path within maxHops gives an empty list. With `dateFrom` and/or `dateTo` (ISO dates; `from` and `to` name the ends here) every article on a path, its ends included, must be dated in that window.',
+  query: timeWindowSchema({ from: 'dateFrom', to: 'dateTo' }).safeExtend({
     from: nodeIdInput(),
     to: nodeIdInput(),
     maxHops: z.coerce
@@ -38,7 +38,8 @@ export const pathsRoute = defineRoute({
         issues: [{ in: 'query parameter', field: 'to', code: 'custom', message: 'same node as from' }],
       });
     }
-    const result = await reader.read((tx) => readPaths(tx, query));
+    const window = windowOf({ from: query.dateFrom, to: query.dateTo });
+    const result = await reader.read((tx) => readPaths(tx, { ...query, window }));
     const missing = [result.found.from ? null : query.from.id, result.found.to ? null : query.to.id].filter(
       Boolean,
     );

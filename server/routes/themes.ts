@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { NotFoundError, InvalidInputError } from '../errors.js';
 import { defineRoute } from '../http/api-route.js';
-import { limitInput, minCountInput, nodeIdInput } from '../http/inputs.js';
+import { isWindowSet, timeWindowSchema } from '../../model/index.js';
+import { limitInput, minCountInput, nodeIdInput, WINDOW_EXPLAINED, windowOf } from '../http/inputs.js';
 import { ThemeLinkResponseSchema, ThemeNetworkResponseSchema } from '../http/responses.js';
 import {
   articlesWithThemes,
@@ -9,24 +9,38 @@ import {
   readThemeNetwork,
   type ThemeUnitLabel,
 } from '../queries/themes.js';
+import { windowEcho } from '../queries/time-window.js';
+import { readWindowedThemeLink, readWindowedThemeNetwork } from '../queries/windowed-cooccurrence.js';
 
 export const themeNetworkRoute = defineRoute({
   method: 'get',
   path: '/api/themes/network',
   tag: 'themes',
   summary: 'Themes linked by the articles they share, as Cytoscape elements',
-  description:
+  description: [
     "Themes are counted by concept: a ThemeGroup (themes that mean the same; its members and why: GET /api/concepts/{id}) stands for its member themes, a theme in no group for itself. The `limit` strongest links by shared-article count among pairs sharing at least `minCount` articles, and their themes. Node data carries `articleCount` (use it for size); each CO_OCCURS edge carries count, jaccard, lift and npmi over N = articles with a theme (`meta.articles`). A theme's articles: GET /api/nodes/{id}/neighbors?labels=Article.",
-  query: z.strictObject({ minCount: minCountInput(2), limit: limitInput(200, 2_000) }),
+    WINDOW_EXPLAINED,
+    "Node `articleCount` is then the theme's articles in the window, and `meta.window` says which.",
+  ].join(' '),
+  query: timeWindowSchema().safeExtend({ minCount: minCountInput(2), limit: limitInput(200, 2_000) }),
   response: ThemeNetworkResponseSchema,
   errors: { 400: 'Invalid parameter.', 503: 'Neo4j is unreachable.' },
   handle: async ({ query }, { reader }) => {
-    const network = await reader.cached(`themes/network ${query.minCount} ${query.limit}`, (tx) =>
-      readThemeNetwork(tx, query),
+    const window = windowOf(query);
+    const input = { minCount: query.minCount, limit: query.limit, window };
+    const network = await reader.cached(
+      `themes/network ${query.minCount} ${query.limit}`,
+      (tx) => (isWindowSet(window) ? readWindowedThemeNetwork(tx, input) : readThemeNetwork(tx, input)),
+      { window },
     );
     return {
       ...network.elements,
-      meta: { articles: network.articles, minCount: query.minCount, limit: query.limit },
+      meta: {
+        articles: network.articles,
+        minCount: query.minCount,
+        limit: query.limit,
+        ...(isWindowSet(window) ? { window: windowEcho(window) } : {}),
+      },
     };
   },
 });
@@ -36,7 +50,8 @@ export const themeLinkRoute = defineRoute({
   path: '/api/themes/link',
   tag: 'themes',
   summary: 'Why two themes are linked: their measures and the articles that have both',
-  query: z.strictObject({
+  description: WINDOW_EXPLAINED,
+  query: timeWindowSchema().safeExtend({
     a: nodeIdInput(['Theme', 'ThemeGroup']),
     b: nodeIdInput(['Theme', 'ThemeGroup']),
     limit: limitInput(20, 200).meta({ description: 'Evidence articles at most (1–200, default 20).' }),
@@ -49,14 +64,18 @@ export const themeLinkRoute = defineRoute({
         issues: [{ in: 'query parameter', field: 'b', code: 'custom', message: 'same theme as a' }],
       });
     }
-    const articles = await reader.cached('articles with themes', articlesWithThemes);
+    const window = windowOf(query);
+    const windowed = isWindowSet(window);
+    const articles = windowed ? 0 : await reader.cached('articles with themes', articlesWithThemes);
     const link = await reader.read((tx) =>
-      readThemeLink(tx, {
-        a: { label: query.a.label as ThemeUnitLabel, key: query.a.key },
-        b: { label: query.b.label as ThemeUnitLabel, key: query.b.key },
-        limit: query.limit,
-        articles,
-      }),
+      windowed
+        ? readWindowedThemeLink(tx, { a: query.a, b: query.b, limit: query.limit, window })
+        : readThemeLink(tx, {
+            a: { label: query.a.label as ThemeUnitLabel, key: query.a.key },
+            b: { label: query.b.label as ThemeUnitLabel, key: query.b.key },
+            limit: query.limit,
+            articles,
+          }),
     );
     if (!link)
       throw new NotFoundError(`No theme ${query.a.id} or no theme ${query.b.id}.`, {

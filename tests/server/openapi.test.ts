@@ -92,6 +92,8 @@ describe('GET /api/openapi.json', () => {
       '/api/concepts/:id': '/api/concepts/IssueGroup:opaque-ai',
       '/api/themes/link': '/api/themes/link?a=Theme:energy&b=Theme:climate',
       '/api/paths': '/api/paths?from=Article:a1&to=Article:a6',
+      '/api/trends': '/api/trends?ids=Theme:energy',
+      '/api/signals/timeline': '/api/signals/timeline?of=Theme:energy',
     };
     // Semantic search needs the embedder and vectors: tested in tests/groups/concepts.test.ts.
     for (const route of API_ROUTES.filter((known) => known.path !== '/api/similar')) {

@@ -23,7 +23,7 @@ afterEach(() => {
 });
 
 describe('cache warm-up after the server starts', () => {
-  it('computes the themes network and the strongest pairs the views open with', async () => {
+  it('computes the themes network, the strongest pairs, the timeline and the emerging themes the views open with', async () => {
     const results = await warmUp(suite.api.url);
     expect(results.map(({ path, status }) => ({ path, status }))).toEqual(
       warmUpPaths().map((path) => ({ path, status: 200 })),
@@ -37,9 +37,15 @@ describe('cache warm-up after the server starts', () => {
       asked.push(path);
       return realFetch(`${suite.api.url}${path}`, init);
     });
-    const { themes, issues } = VIEW_DEFAULTS;
+    const { themes, issues, timeline, emerging } = VIEW_DEFAULTS;
     await api.themes(themes.minCount, themes.limit);
     await api.pairs(issues.measure, issues.minCount, issues.pairsLimit);
+    await api.timeline(timeline.period);
+    await api.emerging(emerging.kind, {
+      minCount: emerging.minCount,
+      limit: emerging.limit,
+      period: emerging.period,
+    });
     expect(asked).toEqual(warmUpPaths());
   });
 });

@@ -52,3 +52,12 @@ export async function startApi(driver: Driver, options: Partial<AppOptions> = {}
 
 /** `/api/nodes/<id>`-style paths: a node id goes into a path segment encoded once more. */
 export const pathId = (id: string): string => encodeURIComponent(id);
+
+/** A query string of the given parameters (undefined ones left out). */
+export function queryString(params: Record<string, string | number | undefined>): string {
+  return new URLSearchParams(
+    Object.entries(params).flatMap(([name, value]): [string, string][] =>
+      value === undefined ? [] : [[name, String(value)]],
+    ),
+  ).toString();
+}

@@ -69,6 +69,7 @@ export async function ensureTestSchema(driver: Driver): Promise<void> {
       `CREATE CONSTRAINT ${label.toLowerCase()}_key IF NOT EXISTS FOR (n:${label}) REQUIRE n.key IS UNIQUE`,
     );
   }
+  await driver.executeQuery('CREATE INDEX article_date IF NOT EXISTS FOR (n:Article) ON (n.date)');
   const searchable = NODE_LABELS.filter((label) => label !== 'Page').join('|');
   await driver.executeQuery(
     `CREATE FULLTEXT INDEX search_names IF NOT EXISTS FOR (n:${searchable}) ON EACH [n.name, n.title]`,
