@@ -27,6 +27,17 @@ import {
   type PathsResponse,
   type SearchResult,
   EvidenceArticleSchema,
+  EmergingResponseSchema,
+  SignalTimelineResponseSchema,
+  TimelineResponseSchema,
+  TrendsResponseSchema,
+  type EmergingKind,
+  type EmergingResponse,
+  type Period,
+  type SignalTimelineResponse,
+  type TimelineResponse,
+  type TimeWindow,
+  type TrendsResponse,
 } from '../../model/index.js';
 
 /**
@@ -67,11 +78,15 @@ function url(path: string, query: Query = {}): string {
 async function request<S extends z.ZodType>(
   schema: S,
   path: string,
-  init: RequestInit = {},
+  init: RequestInit & Windowed = {},
 ): Promise<z.infer<S>> {
   let response: Response;
+  const { timeWindow: _window, ...fetchInit } = init;
   try {
-    response = await fetch(path, { ...init, headers: { accept: 'application/json', ...init.headers } });
+    response = await fetch(path, {
+      ...fetchInit,
+      headers: { accept: 'application/json', ...fetchInit.headers },
+    });
   } catch (error) {
     if (isAbort(error)) throw error;
     throw new ApiError('The server cannot be reached. Is it running (npm start)?', 'UNREACHABLE', 0);
@@ -136,6 +151,16 @@ export interface Signal {
   signal?: AbortSignal;
 }
 
+/** Options of the calls that count articles: a time window besides the abort signal. */
+export interface Windowed extends Signal {
+  timeWindow?: TimeWindow;
+}
+
+/** A window's ends as query parameters (`from`/`to`; the paths route names them dateFrom/dateTo). */
+function windowQuery(o: Windowed, names = { from: 'from', to: 'to' }): Query {
+  return { [names.from]: o.timeWindow?.from, [names.to]: o.timeWindow?.to };
+}
+
 export const api = {
   stats: (o: Signal = {}) => request(StatsSchema, '/api/stats', o),
   graphVersion: (o: Signal = {}) => request(GraphVersionSchema, '/api/graph/version', o),
@@ -157,42 +182,90 @@ export const api = {
   node: (id: string, o: Signal = {}): Promise<NodeDetails> =>
     request(NodeDetailsSchema, `/api/nodes/${encodeId(id)}`, o),
 
-  neighbors: (id: string, labels: readonly NodeLabel[], limit: number, o: Signal = {}): Promise<Neighbors> =>
-    request(NeighborsSchema, url(`/api/nodes/${encodeId(id)}/neighbors`, { labels, limit }), o),
+  neighbors: (
+    id: string,
+    labels: readonly NodeLabel[],
+    limit: number,
+    o: Windowed = {},
+  ): Promise<Neighbors> =>
+    request(
+      NeighborsSchema,
+      url(`/api/nodes/${encodeId(id)}/neighbors`, { labels, limit, ...windowQuery(o) }),
+      o,
+    ),
 
   article: (id: string, o: Signal = {}): Promise<ArticleDetails> =>
     request(ArticleDetailsSchema, `/api/articles/${encodeId(id)}`, o),
 
-  themes: (minCount: number, limit: number, o: Signal = {}): Promise<Elements> =>
-    request(ElementsSchema, url('/api/themes/network', { minCount, limit }), o),
+  themes: (minCount: number, limit: number, o: Windowed = {}): Promise<Elements> =>
+    request(ElementsSchema, url('/api/themes/network', { ...windowQuery(o), minCount, limit }), o),
 
-  themeLink: (a: string, b: string, limit = 50, o: Signal = {}): Promise<ThemeLink> =>
-    request(ThemeLinkSchema, url('/api/themes/link', { a, b, limit }), o),
+  themeLink: (a: string, b: string, limit = 50, o: Windowed = {}): Promise<ThemeLink> =>
+    request(ThemeLinkSchema, url('/api/themes/link', { ...windowQuery(o), a, b, limit }), o),
 
   cooccurring: (
     id: string,
     measure: Measure,
     minCount: number,
     limit: number,
-    o: Signal = {},
+    o: Windowed = {},
   ): Promise<CooccurringResponse> =>
     request(
       CooccurringResponseSchema,
-      url(`/api/issues/${encodeId(id)}/cooccurring`, { measure, minCount, limit }),
+      url(`/api/issues/${encodeId(id)}/cooccurring`, { ...windowQuery(o), measure, minCount, limit }),
       o,
     ),
 
-  pairs: (measure: Measure, minCount: number, limit: number, o: Signal = {}): Promise<PairsResponse> =>
-    request(PairsResponseSchema, url('/api/issues/pairs', { measure, minCount, limit }), o),
+  pairs: (measure: Measure, minCount: number, limit: number, o: Windowed = {}): Promise<PairsResponse> =>
+    request(
+      PairsResponseSchema,
+      url('/api/issues/pairs', { ...windowQuery(o), measure, minCount, limit }),
+      o,
+    ),
 
   paths: (
     from: string,
     to: string,
     maxHops: number,
     avoidHubs: boolean,
-    o: Signal = {},
+    o: Windowed = {},
   ): Promise<PathsResponse> =>
-    request(PathsResponseSchema, url('/api/paths', { from, to, maxHops, avoidHubs }), o),
+    request(
+      PathsResponseSchema,
+      url('/api/paths', {
+        from,
+        to,
+        maxHops,
+        avoidHubs,
+        ...windowQuery(o, { from: 'dateFrom', to: 'dateTo' }),
+      }),
+      o,
+    ),
+
+  timeline: (period: Period, o: Signal = {}): Promise<TimelineResponse> =>
+    request(TimelineResponseSchema, url('/api/timeline', { period }), o),
+
+  trends: (ids: readonly string[], period: Period, o: Windowed = {}): Promise<TrendsResponse> =>
+    request(TrendsResponseSchema, url('/api/trends', { ...windowQuery(o), ids, period }), o),
+
+  emerging: (
+    kind: EmergingKind,
+    options: { since?: string; minCount: number; limit: number; period: Period },
+    o: Windowed = {},
+  ): Promise<EmergingResponse> =>
+    request(EmergingResponseSchema, url('/api/emerging', { ...windowQuery(o), kind, ...options }), o),
+
+  signalTimeline: (
+    of: string,
+    minRelevancy: number | undefined,
+    limit: number,
+    o: Windowed = {},
+  ): Promise<SignalTimelineResponse> =>
+    request(
+      SignalTimelineResponseSchema,
+      url('/api/signals/timeline', { ...windowQuery(o), of, minRelevancy, limit }),
+      o,
+    ),
 
   cypher: (query: string, params: Record<string, unknown>, o: Signal = {}): Promise<CypherResponse> =>
     request(CypherResponseSchema, '/api/cypher', {

@@ -2,9 +2,11 @@ import { HealthSchema } from '../../model/index.js';
 import { DetailsPanel } from './details-panel.js';
 import { followGraph } from './graph-updates.js';
 import { h } from './dom.js';
-import { goTo, parseHash, replaceRoute, type ViewId } from './url-state.js';
+import { TimeWindowControl, TimeWindowState } from './time-window.js';
+import { goTo, parseHash, replaceRoute, windowFromParams, withWindow, type ViewId } from './url-state.js';
 import type { View, ViewContext } from './view.js';
 import { CypherView } from './views/cypher-view.js';
+import { EmergingView } from './views/emerging-view.js';
 import { ExploreView } from './views/explore-view.js';
 import { IssuesView } from './views/issues-view.js';
 import { PathsView } from './views/paths-view.js';
@@ -14,6 +16,7 @@ const TAB_HINTS: Record<ViewId, string> = {
   explore: 'Search and expand the graph',
   themes: 'Themes linked by shared articles',
   issues: 'Issues that occur together',
+  emerging: 'What grew lately',
   cypher: 'Query with Cypher',
   paths: 'Shortest paths between two nodes',
 };
@@ -24,7 +27,9 @@ const TAB_HINTS: Record<ViewId, string> = {
  * forward) re-applies it.
  */
 export function startApp(root: HTMLElement): void {
-  const details = new DetailsPanel();
+  const timeWindow = new TimeWindowState();
+  const details = new DetailsPanel(timeWindow);
+  const windowControl = new TimeWindowControl(timeWindow);
   const toast = h('div', { class: 'toast', role: 'status', attrs: { 'aria-live': 'polite' } });
   let toastTimer = 0;
   let active: View | null = null;
@@ -32,12 +37,13 @@ export function startApp(root: HTMLElement): void {
 
   const ctx: ViewContext = {
     details,
+    timeWindow,
     saveState: (view, params) => {
-      if (active?.id === view) replaceRoute(view, params);
+      if (active?.id === view) replaceRoute(view, withWindow(params, timeWindow.current));
     },
     openInExplore: (id) => {
       if (!explore) return;
-      goTo('explore', explore.paramsWithNode(id));
+      goTo('explore', withWindow(explore.paramsWithNode(id), timeWindow.current));
     },
     notify: (text) => {
       toast.textContent = text;
@@ -52,6 +58,7 @@ export function startApp(root: HTMLElement): void {
     explore,
     new ThemesView(ctx),
     new IssuesView(ctx),
+    new EmergingView(ctx),
     new CypherView(ctx),
     new PathsView(ctx),
   ];
@@ -116,6 +123,7 @@ export function startApp(root: HTMLElement): void {
         h('div', {}, h('h1', { class: 'brand-name', text: 'Horizon Graph' }), health, holding),
       ),
       nav,
+      windowControl.element,
       sideSlot,
     ),
     mainSlot,
@@ -140,6 +148,7 @@ export function startApp(root: HTMLElement): void {
     }
     sideSlot.replaceChildren(view.sidebar);
     mainSlot.replaceChildren(view.main);
+    windowControl.setHelp(view.windowHelp);
     details.configure(view.panelActions, view.panelHint);
     details.showHint(view.panelHint);
     document.title = `${view.title} · Horizon Graph`;
@@ -149,9 +158,26 @@ export function startApp(root: HTMLElement): void {
   function route(): void {
     const { view: id, params } = parseHash(location.hash);
     const view = byId.get(id) ?? views[0]!;
+    timeWindow.set(windowFromParams(params), true);
+    updateTabLinks();
     activate(view);
     view.open(params);
   }
+
+  /** Switching views keeps the window. */
+  function updateTabLinks(): void {
+    for (const [id, tab] of tabs) {
+      const query = withWindow(new URLSearchParams(), timeWindow.current).toString();
+      tab.setAttribute('href', `#/${id}${query ? `?${query}` : ''}`);
+    }
+  }
+
+  timeWindow.subscribe(() => {
+    updateTabLinks();
+    if (!active) return;
+    replaceRoute(active.id, withWindow(parseHash(location.hash).params, timeWindow.current));
+    active.windowChanged?.();
+  });
 
   window.addEventListener('hashchange', route);
   window.addEventListener('resize', () => active?.shown());
@@ -167,6 +193,7 @@ export function startApp(root: HTMLElement): void {
     }
   });
   route();
+  void windowControl.load();
   void checkHealth(health);
 }
 

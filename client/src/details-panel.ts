@@ -1,11 +1,19 @@
-import { parseNodeId, type EvidenceArticle, type NodeDetails } from '../../model/index.js';
+import {
+  parseNodeId,
+  TREND_LABELS,
+  type EvidenceArticle,
+  type NodeDetails,
+  type NodeLabel,
+} from '../../model/index.js';
 import { api, isAbort } from './api-client.js';
 import { renderArticle } from './article-details.js';
 import { propertyList } from './data-table.js';
 import { h, replace, type Child } from './dom.js';
 import { formatNumber, humanise } from './format.js';
 import { labelChip } from './legend.js';
+import { signalSection, trendSection } from './node-time.js';
 import { emptyState, errorState, loadingState } from './status.js';
+import type { TimeWindowState } from './time-window.js';
 
 export interface PanelAction {
   label: string;
@@ -19,7 +27,8 @@ export interface PanelAction {
 /**
  * The right-hand panel: every fact of the selected node (GET /api/nodes/:id, and for an article
  * GET /api/articles/:id), or a view's own content (an edge's evidence, a theme's articles).
- * Links inside it open other nodes here, with Back to return.
+ * A theme, issue, keyword, signal or group also shows its trend and its signals over time, in the
+ * time window. Links inside it open other nodes here, with Back to return.
  */
 export class DetailsPanel {
   readonly element: HTMLElement;
@@ -28,10 +37,11 @@ export class DetailsPanel {
   private readonly history: (() => void)[] = [];
   private current: (() => void) | null = null;
   private controller: AbortController | null = null;
+  private sections: AbortController | null = null;
   private actions: readonly PanelAction[] = [];
   private hint = 'Select a node to see its details.';
 
-  constructor() {
+  constructor(private readonly timeWindow: TimeWindowState) {
     this.back = h('button', {
       class: 'button button-quiet back-button',
       type: 'button',
@@ -62,6 +72,7 @@ export class DetailsPanel {
 
   private reset(): void {
     this.controller?.abort();
+    this.sections?.abort();
     this.history.length = 0;
     this.current = null;
     this.back.hidden = true;
@@ -87,6 +98,20 @@ export class DetailsPanel {
   showContent(title: Child, ...content: Child[]): void {
     this.controller?.abort();
     this.navigate(() => replace(this.body, h('div', { class: 'details-heading' }, title), ...content), false);
+  }
+
+  /**
+   * A theme's, issue's, keyword's, signal's or group's trend and the signals of its articles, in the
+   * time window; nothing for other labels. Views put them in their own content about a node too.
+   */
+  timeSections(id: string, label: NodeLabel): HTMLElement[] {
+    if (!TREND_LABELS.includes(label)) return [];
+    this.sections?.abort();
+    const { signal } = (this.sections = new AbortController());
+    const window = this.timeWindow.current;
+    const trend = trendSection(id, window, signal);
+    if (label === 'Signal') return [trend];
+    return [trend, signalSection(id, window, signal, (next) => this.showNode(next, true))];
   }
 
   showNode(id: string, push = false): void {
@@ -121,6 +146,7 @@ export class DetailsPanel {
         this.body,
         this.header(id, node.label, node.name),
         this.actionBar(id, node.label),
+        ...this.timeSections(id, node.label),
         this.propertiesSection(node),
         this.degreeSection(node),
       );

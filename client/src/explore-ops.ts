@@ -1,12 +1,20 @@
-import { isNodeLabel, type NodeLabel } from '../../model/index.js';
+import {
+  formatWindow,
+  isNodeLabel,
+  parseWindow,
+  type NodeLabel,
+  type TimeWindow,
+} from '../../model/index.js';
 
 /**
  * The Explore canvas as a list of operations, kept in the URL (`op=` repeated) so a link rebuilds
- * the same canvas. Node ids are `Label:urlencodedKey`, which never contain `|` or `,`.
+ * the same canvas. Node ids are `Label:urlencodedKey`, which never contain `|` or `,`. An
+ * expansion keeps the time window it was made in, so a link rebuilds it the same after the window
+ * moved.
  */
 export type ExploreOp =
   | { kind: 'add'; id: string }
-  | { kind: 'expand'; id: string; labels: NodeLabel[]; limit: number }
+  | { kind: 'expand'; id: string; labels: NodeLabel[]; limit: number; window?: TimeWindow }
   | { kind: 'remove'; ids: string[] }
   | { kind: 'hide'; ids: string[] }
   | { kind: 'show'; ids: string[] };
@@ -15,8 +23,10 @@ export function encodeOp(op: ExploreOp): string {
   switch (op.kind) {
     case 'add':
       return `a|${op.id}`;
-    case 'expand':
-      return `x|${op.id}|${op.labels.join(',')}|${op.limit}`;
+    case 'expand': {
+      const window = formatWindow(op.window);
+      return `x|${op.id}|${op.labels.join(',')}|${op.limit}${window ? `|${window}` : ''}`;
+    }
     case 'remove':
       return `r|${op.ids.join(',')}`;
     case 'hide':
@@ -27,7 +37,7 @@ export function encodeOp(op: ExploreOp): string {
 }
 
 export function decodeOp(text: string): ExploreOp | null {
-  const [kind, first = '', labels = '', limit = ''] = text.split('|');
+  const [kind, first = '', labels = '', limit = '', window = ''] = text.split('|');
   const ids = first.split(',').filter(Boolean);
   if (ids.length === 0) return null;
   switch (kind) {
@@ -35,11 +45,13 @@ export function decodeOp(text: string): ExploreOp | null {
       return { kind: 'add', id: ids[0]! };
     case 'x': {
       const n = Number.parseInt(limit, 10);
+      const dated = parseWindow(window);
       return {
         kind: 'expand',
         id: ids[0]!,
         labels: labels.split(',').filter(isNodeLabel),
         limit: Number.isFinite(n) && n > 0 ? n : 25,
+        ...(dated ? { window: dated } : {}),
       };
     }
     case 'r':

@@ -3,7 +3,9 @@
  * same view. Views write with replaceState (no history entry per click); switching views pushes.
  */
 
-export const VIEW_IDS = ['explore', 'themes', 'issues', 'cypher', 'paths'] as const;
+import { formatWindow, parseWindow, type TimeWindow } from '../../model/index.js';
+
+export const VIEW_IDS = ['explore', 'themes', 'issues', 'emerging', 'cypher', 'paths'] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
 
 export interface Route {
@@ -48,4 +50,23 @@ export function intParam(
 ): number {
   const value = Number.parseInt(params.get(name) ?? '', 10);
   return Number.isFinite(value) ? Math.max(min, Math.min(max, value)) : fallback;
+}
+
+/**
+ * The time window is the shell's, not a view's: `window=2025-01-01..2025-06-30` in every view's
+ * hash (one name, since the paths view's own `from` and `to` name nodes).
+ */
+export const WINDOW_PARAM = 'window';
+
+export function windowFromParams(params: URLSearchParams): TimeWindow {
+  return parseWindow(params.get(WINDOW_PARAM)) ?? {};
+}
+
+/** The params with the window set (or removed when there is none). */
+export function withWindow(params: URLSearchParams, window: TimeWindow): URLSearchParams {
+  const copy = new URLSearchParams(params);
+  const text = formatWindow(window);
+  if (text) copy.set(WINDOW_PARAM, text);
+  else copy.delete(WINDOW_PARAM);
+  return copy;
 }

@@ -1,9 +1,12 @@
 import type { DetailsPanel, PanelAction } from './details-panel.js';
+import type { TimeWindowState } from './time-window.js';
 import type { ViewId } from './url-state.js';
 
 /** What the shell gives every view. */
 export interface ViewContext {
   details: DetailsPanel;
+  /** The time window every view's requests count in (the shell keeps it in the URL). */
+  timeWindow: TimeWindowState;
   /** Writes the view's state into the URL (no history entry) when the view is active. */
   saveState(view: ViewId, params: URLSearchParams): void;
   /** Puts a node on the Explore canvas and switches there. */
@@ -24,4 +27,8 @@ export interface View {
   hidden?(): void;
   readonly panelActions: readonly PanelAction[];
   readonly panelHint: string;
+  /** What the time window does here, shown under it; null hides it (the view does not use it). */
+  readonly windowHelp: string | null;
+  /** The time window changed: load again. */
+  windowChanged?(): void;
 }

@@ -20,6 +20,8 @@ export class CypherView implements View {
   readonly title = 'Cypher';
   readonly sidebar: HTMLElement;
   readonly main: HTMLElement;
+  /** Cypher queries say their own dates (e.g. `WHERE a.date >= date('2025-01-01')`). */
+  readonly windowHelp = null;
   readonly panelHint = 'Run a query; click a node of the result to see its details here.';
   readonly panelActions;
 

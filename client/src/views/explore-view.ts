@@ -1,5 +1,11 @@
 import type { ElementDefinition } from 'cytoscape';
-import { NODE_LABELS, type CyEdgeData, type CyNodeData, type NodeLabel } from '../../../model/index.js';
+import {
+  isWindowSet,
+  NODE_LABELS,
+  type CyEdgeData,
+  type CyNodeData,
+  type NodeLabel,
+} from '../../../model/index.js';
 import { api } from '../api-client.js';
 import { CanvasFrame } from '../canvas-frame.js';
 import { propertyList } from '../data-table.js';
@@ -31,6 +37,8 @@ export class ExploreView implements View {
   readonly main: HTMLElement;
   readonly panelHint =
     'Select a node to see every fact of it. Double-click a node, or press Enter, to expand it.';
+  readonly windowHelp =
+    'Expanding brings only articles dated in the window (other nodes have no date and all come). What is on the canvas stays.';
   readonly panelActions;
 
   private readonly frame: CanvasFrame;
@@ -274,7 +282,14 @@ export class ExploreView implements View {
   }
 
   expand(id: string): void {
-    this.run({ kind: 'expand', id, labels: this.expandLabels(), limit: this.expandLimit() });
+    const window = this.ctx.timeWindow.current;
+    this.run({
+      kind: 'expand',
+      id,
+      labels: this.expandLabels(),
+      limit: this.expandLimit(),
+      ...(isWindowSet(window) ? { window } : {}),
+    });
   }
 
   private run(op: ExploreOp): void {
@@ -306,7 +321,7 @@ export class ExploreView implements View {
       case 'expand': {
         if (!canvas.has(op.id)) return;
         this.frame.updateStatus('Expanding…');
-        const elements = await api.neighbors(op.id, op.labels, op.limit);
+        const elements = await api.neighbors(op.id, op.labels, op.limit, { timeWindow: op.window ?? {} });
         const added = await canvas.add(elements, op.id);
         canvas.markExpanded(op.id);
         this.frame.updateStatus();

@@ -1,6 +1,8 @@
 import {
+  formatWindow,
   MEASURES,
   MeasureSchema,
+  parseNodeId,
   VIEW_DEFAULTS,
   type CooccurringResponse,
   type EvidenceArticle,
@@ -17,6 +19,7 @@ import { h } from '../dom.js';
 import { plural } from '../format.js';
 import { labelChip } from '../legend.js';
 import { MEASURE_INFO, formatMeasure, measuresTable } from '../measures.js';
+import { fillSparklines, sparkSlot } from '../node-time.js';
 import { SearchBox } from '../search-box.js';
 import { emptyState, errorState, loadingState } from '../status.js';
 import { intParam } from '../url-state.js';
@@ -50,6 +53,8 @@ export class IssuesView implements View {
   readonly main: HTMLElement;
   readonly panelHint =
     'Pick an issue on the left; click a co-occurring group or a pair to see the articles behind it.';
+  readonly windowHelp =
+    'Co-occurrence counts only articles dated in the window: groups, measures, evidence and the strongest pairs are the window’s. Undated articles are left out.';
   readonly panelActions;
 
   private readonly frame: CanvasFrame;
@@ -253,6 +258,10 @@ export class IssuesView implements View {
     this.frame.canvas.resize();
   }
 
+  windowChanged(): void {
+    void this.load();
+  }
+
   private focusOn(id: string): void {
     if (id === this.result?.group.id) return;
     this.issueId = id;
@@ -278,7 +287,8 @@ export class IssuesView implements View {
       );
       return;
     }
-    const key = `${this.issueId}/${this.measure}/${this.minCount()}`;
+    const timeWindow = this.ctx.timeWindow.current;
+    const key = `${this.issueId}/${this.measure}/${this.minCount()}/${formatWindow(timeWindow)}`;
     if (key === this.loadedKey) return;
     this.controller?.abort();
     const controller = new AbortController();
@@ -288,6 +298,7 @@ export class IssuesView implements View {
     try {
       const result = await api.cooccurring(this.issueId, this.measure, this.minCount(), 30, {
         signal: controller.signal,
+        timeWindow,
       });
       if (controller.signal.aborted) return;
       this.result = result;
@@ -327,6 +338,7 @@ export class IssuesView implements View {
     const measure = result.measure;
     const items = result.results as Ranked[];
     const max = Math.max(...items.map((item) => Math.abs(item.measures[measure])), 1e-9);
+    const sparkSlots = new Map(items.map((item) => [item.group.id, sparkSlot()]));
     const list =
       items.length === 0
         ? emptyState(
@@ -351,6 +363,7 @@ export class IssuesView implements View {
                     title: 'Show the evidence in the panel',
                     on: { click: () => this.showGroup(item.group.id) },
                   }),
+                  sparkSlots.get(item.group.id),
                   h('span', { class: 'ranked-size', text: plural(item.group.size, 'issue') }),
                 ),
                 h(
@@ -383,6 +396,7 @@ export class IssuesView implements View {
               ),
             ),
           );
+    void fillSparklines(sparkSlots, this.ctx.timeWindow.current, this.controller?.signal);
     this.listPane.replaceChildren(
       this.groupCard(result),
       h(
@@ -409,8 +423,13 @@ export class IssuesView implements View {
 
   private showGroup(id: string | null): void {
     if (!id || !this.result) return;
+    const label = parseNodeId(id)?.label ?? 'IssueGroup';
     if (id === this.result.group.id || id === this.result.issue.id) {
-      this.ctx.details.showContent(this.groupCard(this.result));
+      const group = this.result.group;
+      this.ctx.details.showContent(
+        this.groupCard(this.result),
+        ...this.ctx.details.timeSections(group.id, parseNodeId(group.id)?.label ?? label),
+      );
       return;
     }
     const item = (this.result.results as Ranked[]).find((r) => r.group.id === id);
@@ -423,10 +442,11 @@ export class IssuesView implements View {
         'div',
         {},
         h('p', { class: 'eyebrow', text: 'Co-occurs with the picked issue’s group' }),
-        labelChip(id.startsWith('IssueGroup:') ? 'IssueGroup' : 'Issue'),
+        labelChip(label),
         h('h3', { class: 'node-name', text: item.group.name }),
       ),
       measuresTable(item.measures),
+      ...this.ctx.details.timeSections(id, label),
       h(
         'div',
         { class: 'action-bar' },
@@ -448,7 +468,8 @@ export class IssuesView implements View {
   }
 
   private async loadPairs(): Promise<void> {
-    const key = `${this.measure}/${this.minCount()}`;
+    const timeWindow = this.ctx.timeWindow.current;
+    const key = `${this.measure}/${this.minCount()}/${formatWindow(timeWindow)}`;
     if (key === this.pairsKey) return;
     this.pairsController?.abort();
     const controller = new AbortController();
@@ -457,6 +478,7 @@ export class IssuesView implements View {
     try {
       const pairs = await api.pairs(this.measure, this.minCount(), PAIRS_LIMIT, {
         signal: controller.signal,
+        timeWindow,
       });
       if (controller.signal.aborted) return;
       this.pairsKey = key;

@@ -1,4 +1,4 @@
-import type { PathsResponse } from '../../../model/index.js';
+import { formatWindow, isWindowSet, type PathsResponse } from '../../../model/index.js';
 import { api, isAbort } from '../api-client.js';
 import { CanvasFrame } from '../canvas-frame.js';
 import { h } from '../dom.js';
@@ -24,6 +24,8 @@ export class PathsView implements View {
   readonly sidebar: HTMLElement;
   readonly main: HTMLElement;
   readonly panelHint = 'Pick two nodes on the left and find the shortest paths between them.';
+  readonly windowHelp =
+    'Only paths whose articles, ends included, are all dated in the window. Other nodes have no date.';
   readonly panelActions;
 
   private readonly frame: CanvasFrame;
@@ -203,10 +205,15 @@ export class PathsView implements View {
     this.frame.canvas.resize();
   }
 
+  windowChanged(): void {
+    void this.find();
+  }
+
   private async find(): Promise<void> {
     if (!this.from || !this.to) return;
     this.save();
-    const key = `${this.from.id}|${this.to.id}|${this.hops()}|${this.hubsInput.checked}`;
+    const timeWindow = this.ctx.timeWindow.current;
+    const key = `${this.from.id}|${this.to.id}|${this.hops()}|${this.hubsInput.checked}|${formatWindow(timeWindow)}`;
     if (key === this.loadedKey) return;
     if (this.from.id === this.to.id) {
       this.frame.showOverlay(emptyState('From and To are the same node', 'Pick two different nodes.'));
@@ -221,6 +228,7 @@ export class PathsView implements View {
     try {
       const result = await api.paths(this.from.id, this.to.id, this.hops(), this.hubsInput.checked, {
         signal: controller.signal,
+        timeWindow,
       });
       if (controller.signal.aborted) return;
       this.loadedKey = key;
@@ -231,7 +239,7 @@ export class PathsView implements View {
         this.frame.showOverlay(
           emptyState(
             `No path of at most ${plural(this.hops(), 'hop')}`,
-            `Nothing links “${this.from.name}” to “${this.to.name}” within ${plural(this.hops(), 'hop')}${this.hubsInput.checked ? ' without passing through a Category or Page' : ''}. Allow more hops${this.hubsInput.checked ? ' or allow hubs' : ''}.`,
+            `Nothing links “${this.from.name}” to “${this.to.name}” within ${plural(this.hops(), 'hop')}${this.hubsInput.checked ? ' without passing through a Category or Page' : ''}${isWindowSet(timeWindow) ? ' through articles of the time window' : ''}. Allow more hops${this.hubsInput.checked ? ', allow hubs' : ''}${isWindowSet(timeWindow) ? ' or widen the window' : ''}.`,
           ),
         );
         return;

@@ -1,4 +1,10 @@
-import { VIEW_DEFAULTS, type CyEdgeData, type Elements } from '../../../model/index.js';
+import {
+  formatWindow,
+  isWindowSet,
+  VIEW_DEFAULTS,
+  type CyEdgeData,
+  type Elements,
+} from '../../../model/index.js';
 import { api, isAbort } from '../api-client.js';
 import { CanvasFrame } from '../canvas-frame.js';
 import { conceptMembers } from '../concept-members.js';
@@ -8,12 +14,16 @@ import { formatNumber, plural } from '../format.js';
 import { isLayoutName } from '../layout-protocol.js';
 import { labelChip, labelIcon } from '../legend.js';
 import { measuresTable } from '../measures.js';
+import { fillSparklines, sparkSlot } from '../node-time.js';
 import { emptyState, errorState, loadingState } from '../status.js';
+import { describeWindow } from '../time-window.js';
 import { intParam } from '../url-state.js';
 import type { View, ViewContext } from '../view.js';
 
 const DEFAULT_MIN = VIEW_DEFAULTS.themes.minCount;
 const DEFAULT_LIMIT = VIEW_DEFAULTS.themes.limit;
+/** Themes of the list, most articles first, that get a sparkline (one trends request holds 50). */
+const SPARKLINES = 50;
 
 /**
  * Themes map: theme concepts (themes that mean the same, with why) linked by the articles they
@@ -28,6 +38,8 @@ export class ThemesView implements View {
   readonly main: HTMLElement;
   readonly panelHint =
     'Click a link between two themes to see the articles that connect them, or a theme to list its articles.';
+  readonly windowHelp =
+    'The map counts only articles dated in the window: links, their measures and theme sizes are the window’s. Undated articles are left out.';
   readonly panelActions;
 
   private readonly frame: CanvasFrame;
@@ -185,10 +197,15 @@ export class ThemesView implements View {
     void this.load();
   }
 
+  windowChanged(): void {
+    void this.load();
+  }
+
   private async load(): Promise<void> {
     const min = Number(this.slider.value);
     const limit = Number(this.limitInput.value);
-    const key = `${min}/${limit}`;
+    const timeWindow = this.ctx.timeWindow.current;
+    const key = `${min}/${limit}/${formatWindow(timeWindow)}`;
     this.save();
     if (key === this.loaded) {
       this.applySelection();
@@ -199,23 +216,24 @@ export class ThemesView implements View {
     this.controller = controller;
     this.frame.showOverlay(loadingState('Loading the themes map…'));
     try {
-      const elements = await api.themes(min, limit, { signal: controller.signal });
+      const elements = await api.themes(min, limit, { signal: controller.signal, timeWindow });
       if (controller.signal.aborted) return;
       this.loaded = key;
       this.renderList(elements);
+      const windowed = isWindowSet(timeWindow);
       if (elements.nodes.length === 0) {
         this.frame.canvas.clear();
         this.frame.showOverlay(
           emptyState(
             'No themes share that many articles',
-            `No two themes have ${plural(min, 'article')} in common. Move the slider left to lower the minimum.`,
+            `No two themes have ${plural(min, 'article')} in common${windowed ? ' in the time window' : ''}. Move the slider left to lower the minimum${windowed ? ', or widen the window' : ''}.`,
           ),
         );
         this.summary.textContent = '';
         return;
       }
       this.frame.showOverlay(null);
-      this.summary.textContent = `${plural(elements.nodes.length, 'theme')} and ${plural(elements.edges.length, 'link')} (at least ${plural(min, 'shared article')}).`;
+      this.summary.textContent = `${plural(elements.nodes.length, 'theme')} and ${plural(elements.edges.length, 'link')} (at least ${plural(min, 'shared article')})${windowed ? `, articles ${describeWindow(timeWindow)}` : ''}.`;
       await this.frame.canvas.setElements(elements);
       this.applySelection();
     } catch (error) {
@@ -239,9 +257,12 @@ export class ThemesView implements View {
       (a, b) =>
         (b.data.articleCount ?? 0) - (a.data.articleCount ?? 0) || a.data.name.localeCompare(b.data.name),
     );
+    const sparkSlots = new Map<string, HTMLElement>();
     this.themeList.replaceChildren(
-      ...themes.map((node) =>
-        h(
+      ...themes.map((node, index) => {
+        const slot = sparkSlot();
+        if (index < SPARKLINES) sparkSlots.set(node.data.id, slot);
+        return h(
           'li',
           {},
           h(
@@ -257,11 +278,13 @@ export class ThemesView implements View {
               },
             },
             h('span', { class: 'rank-name', text: node.data.name }),
+            slot,
             h('span', { class: 'rank-count', text: formatNumber(node.data.articleCount ?? 0) }),
           ),
-        ),
-      ),
+        );
+      }),
     );
+    void fillSparklines(sparkSlots, this.ctx.timeWindow.current, this.controller?.signal);
   }
 
   private async selectTheme(id: string | null): Promise<void> {
@@ -294,6 +317,7 @@ export class ThemesView implements View {
         }),
       ),
       members,
+      ...this.ctx.details.timeSections(id, node?.label ?? 'Theme'),
       h('section', { class: 'detail-section' }, h('h4', { text: 'Articles with this theme' }), list),
     );
     try {
@@ -314,7 +338,9 @@ export class ThemesView implements View {
   private async themeArticles(
     id: string,
   ): Promise<{ articles: { id: string; title: string }[]; total: number }> {
-    const neighbors = await api.neighbors(id, ['Article'], 200);
+    const neighbors = await api.neighbors(id, ['Article'], 200, {
+      timeWindow: this.ctx.timeWindow.current,
+    });
     const articles = neighbors.nodes
       .filter((n) => n.data.id !== id)
       .map((n) => ({ id: n.data.id, title: n.data.name }));
@@ -363,7 +389,9 @@ export class ThemesView implements View {
       body,
     );
     try {
-      const link = await api.themeLink(data.source, data.target, 100);
+      const link = await api.themeLink(data.source, data.target, 100, {
+        timeWindow: this.ctx.timeWindow.current,
+      });
       body.replaceChildren(
         h(
           'p',
