@@ -8,7 +8,8 @@ import { renderDocument, type DocumentModel } from './render/document.js';
 import { profileSamplers, rate, type LayoutSamplers, type ProfileSamplers } from './samplers.js';
 import { closestLinks } from './text/closest.js';
 import { DEFAULT_FAMILY_PARAMS, FamilySpace, type Family, type FamilyParams } from './text/families.js';
-import { englishTitle, externalUrl, frenchTitle, page, trackingQuery } from './text/head-line.js';
+import { englishTitle, externalUrl, frenchTitle, page, pageDate, trackingQuery } from './text/head-line.js';
+import { drifted, driftOf } from './time-drift.js';
 import { drawList } from './text/lists.js';
 import { Phraser, type Voice } from './text/phrasing.js';
 import { englishSummary, frenchSummary } from './text/summary.js';
@@ -16,7 +17,7 @@ import { buildTable, type TableContext } from './text/tables.js';
 import { orgName, Vocabulary, type ListKind, type VocabularyParams } from './text/vocabulary.js';
 
 /** The random streams of a document, so that each part can be replayed alone. */
-const STREAM = { head: 1, Keywords: 2, body: 3, Themes: 4 } as const;
+const STREAM = { head: 1, Keywords: 2, body: 3, Themes: 4, drift: 5 } as const;
 
 /** Names of the head lists: too common to make a table name specific to its document. */
 const HEAD_NAMES = new Set([...HEAD.Keywords, ...HEAD.Themes].map((term) => term.name));
@@ -147,7 +148,14 @@ export class CorpusGenerator implements DocumentSource {
     );
 
     const form = samplers.pageForm.sample(rng);
-    const pageText = page(rng, form, measured);
+    // A drifting document draws a second date from a stream of its own, so the body stream, and
+    // every other document, stay as they were.
+    const drift = driftOf(head.topic, head.anchor);
+    const pageText = page(rng, form, measured, (body) =>
+      drifted(drift, pageDate(body, measured), () =>
+        pageDate(rngFor(this.key, index, STREAM.drift), measured),
+      ),
+    );
     const spaced = rng.chance(rate(measured.pageSpace, measured.docs));
     const splitList = rng.chance(rate(measured.split, measured.docs));
     const summaryLength = this.samplers.summaryChars.number(rng) + rng.int(50);

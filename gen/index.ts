@@ -38,6 +38,7 @@ export {
   type LayoutProfile,
 } from './profile.js';
 export { Rng, rngFor, seedKey } from './prng.js';
+export { driftOf, type Drift } from './time-drift.js';
 export { statsReport } from './stats-report.js';
 export { writeCorpus, type WriteOptions, type WriteProgress, type WriteSummary } from './write-corpus.js';
 export { main as runCli } from './cli.js';

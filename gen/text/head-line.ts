@@ -49,17 +49,22 @@ function shiftDate(yyyymmdd: number, days: number): string {
   return `${date.getUTCFullYear()}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}`;
 }
 
+/** A real page date of the layout moved by whole weeks (the digest is weekly), YYYYMMDD. */
+export function pageDate(rng: Rng, layout: LayoutProfile): string {
+  const base = layout.pageDates.length > 0 ? rng.pick(layout.pageDates) : 20250105;
+  return shiftDate(base, 7 * rng.between(-8, 8));
+}
+
 /**
- * The digest issue: a real page date of the layout moved by whole weeks (the digest is weekly),
- * with a letter or a slug for those forms, or a number like `2966.0`.
+ * The digest issue: a page date (`date`, drawn by the caller), with a letter or a slug for those
+ * forms, or a number like `2966.0`.
  */
-export function page(rng: Rng, form: string, layout: LayoutProfile): string {
+export function page(rng: Rng, form: string, layout: LayoutProfile, dateOf: (rng: Rng) => string): string {
   if (form === 'number') {
     const base = layout.pageNumbers.length > 0 ? rng.pick(layout.pageNumbers) : 4000;
     return `${Math.max(1000, base + rng.between(-1500, 1500))}.0`;
   }
-  const base = layout.pageDates.length > 0 ? rng.pick(layout.pageDates) : 20250105;
-  const date = shiftDate(base, 7 * rng.between(-8, 8));
+  const date = dateOf(rng);
   if (form === 'date-letter') return date + rng.pick(['d', 'd', 'd', 'b', 'c']);
   if (form === 'slug') return `${date}-${rng.pick(PAGE_SLUGS)}`;
   return date;
