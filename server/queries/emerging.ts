@@ -28,7 +28,7 @@ import {
   FIRST_DAY,
   LAST_DAY,
 } from './time-window.js';
-import { readTrends, windowAxis, type DateRange } from './trends.js';
+import { readDateRange, readTrends, windowAxis } from './trends.js';
 
 /**
  * Emerging units of a kind: their share of the recent part of the window against their share of
@@ -79,8 +79,6 @@ export interface EmergingInput {
   limit: number;
   evidenceLimit: number;
   period: Period;
-  /** The graph's first and last article dates (the server keeps them per database version). */
-  range: DateRange;
 }
 
 /** The default start of the recent part: the day from which the newest quarter of the window's dated articles run. */
@@ -96,7 +94,7 @@ async function defaultSince(tx: QueryRunner, params: Record<string, unknown>): P
 export async function readEmerging(tx: QueryRunner, input: EmergingInput): Promise<EmergingResponse> {
   const bounds = windowBounds(input.window) ?? { from: FIRST_DAY, to: LAST_DAY };
   const params = windowParams(bounds);
-  const axis = windowAxis(input.range, input.window, input.period);
+  const axis = windowAxis(await readDateRange(tx), input.window, input.period);
   const since = input.since ?? (await defaultSince(tx, params));
   const answer = (
     recentArticles: number,

@@ -7,12 +7,13 @@ import {
   type TimelineResponse,
   type TimeWindow,
   type Trend,
+  type TrendsResponse,
   TREND_LABELS,
 } from '../../model/index.js';
 import type { NodeTarget } from '../graph/node-ref.js';
 import type { QueryRunner } from '../graph/query-runner.js';
 import { ARTICLE_RELS, unitMembers } from './kind-units.js';
-import { inWindow, isoDay, windowBounds, windowParams } from './time-window.js';
+import { inWindow, isoDay, windowBounds, windowEcho, windowParams } from './time-window.js';
 
 /**
  * Articles over time: the histogram of all articles per period (the time window control), and the
@@ -101,6 +102,24 @@ export interface TrendsInput {
   window?: TimeWindow;
   /** The axis the counts are laid on. */
   periods: readonly string[];
+}
+
+/** The trends of the nodes asked for on the window's axis, and which ids named no node. */
+export async function readTrendsAnswer(
+  tx: QueryRunner,
+  targets: readonly NodeTarget[],
+  input: { period: Period; window?: TimeWindow },
+): Promise<TrendsResponse> {
+  const axis = windowAxis(await readDateRange(tx), input.window, input.period);
+  const items = await readTrends(tx, targets, { ...input, periods: axis.periods });
+  const found = new Set(items.map((item) => item.id));
+  return {
+    period: input.period,
+    ...axis,
+    window: windowEcho(input.window),
+    items,
+    missing: targets.map((target) => target.id).filter((id) => !found.has(id)),
+  };
 }
 
 /** Trends of the nodes asked for, in the order asked; nodes that do not exist are left out. */

@@ -17,10 +17,7 @@ import { defineRoute } from '../http/api-route.js';
 import { limitInput, nodeIdInput, periodInput, WINDOW_EXPLAINED, windowOf } from '../http/inputs.js';
 import { readEmerging } from '../queries/emerging.js';
 import { readSignalTimeline } from '../queries/signal-timeline.js';
-import { windowEcho } from '../queries/time-window.js';
-import { readDateRange, readTimeline, readTrends, windowAxis } from '../queries/trends.js';
-
-const DATE_RANGE_KEY = 'article date range';
+import { readTimeline, readTrendsAnswer } from '../queries/trends.js';
 
 export const timelineRoute = defineRoute({
   method: 'get',
@@ -60,22 +57,8 @@ export const trendsRoute = defineRoute({
   query: timeWindowSchema().safeExtend({ ids: trendIds, period: periodInput }),
   response: TrendsResponseSchema,
   errors: { 400: 'Invalid parameter.', 503: 'Neo4j is unreachable.' },
-  handle: async ({ query }, { reader }) => {
-    const window = windowOf(query);
-    const range = await reader.cached(DATE_RANGE_KEY, readDateRange);
-    const axis = windowAxis(range, window, query.period);
-    const items = await reader.read((tx) =>
-      readTrends(tx, query.ids, { period: query.period, window, periods: axis.periods }),
-    );
-    const found = new Set(items.map((item) => item.id));
-    return {
-      period: query.period,
-      ...axis,
-      window: windowEcho(window),
-      items,
-      missing: query.ids.map((id) => id.id).filter((id) => !found.has(id)),
-    };
-  },
+  handle: async ({ query }, { reader }) =>
+    reader.read((tx) => readTrendsAnswer(tx, query.ids, { period: query.period, window: windowOf(query) })),
 });
 
 const defaults = VIEW_DEFAULTS.emerging;
@@ -124,7 +107,6 @@ export const emergingRoute = defineRoute({
         issues: [{ in: 'query parameter', field: 'since', code: 'custom', message }],
       });
     }
-    const range = await reader.cached(DATE_RANGE_KEY, readDateRange);
     const { kind, since, minCount, limit, evidence, period } = query;
     return reader.cached(
       `emerging ${kind} ${since ?? ''} ${minCount} ${limit} ${evidence} ${period}`,
@@ -137,7 +119,6 @@ export const emergingRoute = defineRoute({
           limit,
           evidenceLimit: evidence,
           period,
-          range,
         }),
       { window },
     );
