@@ -10,6 +10,7 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     body?: string;
     timeout?: number;
+    requests?: { path?: string; setupRequest?: <R extends { path?: string }>(request: R) => R }[];
   }
 
   interface Result {

@@ -1,5 +1,5 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { nodeId, parseNodeId } from '../model/index.js';
+import { addDays, nextPeriod, nodeId, parseNodeId, type TimeWindow } from '../model/index.js';
 import type { NodeTarget } from '../server/graph/node-ref.js';
 import { readArticleDetails } from '../server/queries/article.js';
 import { readCooccurringGroups, readStrongestPairs } from '../server/queries/issue-cooccurrence.js';
@@ -10,12 +10,20 @@ import { searchNodes } from '../server/queries/search.js';
 import { readStats } from '../server/queries/stats.js';
 import { ARTICLES_WITH_ISSUES } from '../server/queries/issue-units.js';
 import { ARTICLES_WITH_THEMES, readThemeLink, readThemeNetwork } from '../server/queries/themes.js';
+import { readEmerging } from '../server/queries/emerging.js';
+import { readTimeline, readTrendsAnswer } from '../server/queries/trends.js';
+import {
+  readWindowedCooccurring,
+  readWindowedThemeNetwork,
+} from '../server/queries/windowed-cooccurrence.js';
 
 /** One measured route: the HTTP request, and the same queries run straight through the driver. */
 export interface BenchCase {
   name: string;
   method: 'GET' | 'POST';
   path: string;
+  /** Paths sent in turn instead of `path` alone (direct then turns through the same inputs). */
+  rotate?: string[];
   body?: unknown;
   direct(tx: ManagedTransaction): Promise<unknown>;
 }
@@ -44,6 +52,26 @@ RETURN themes, article, issue, ids[0] AS fromArticle, ids[size(ids) / 2] AS toAr
 const target = (id: string): NodeTarget => ({ ...parseNodeId(id)!, id });
 const encode = encodeURIComponent;
 
+/**
+ * One-year windows starting a month apart: more than the API keeps answers for (32), so asked in
+ * turn every windowed answer is computed.
+ */
+export const YEAR_WINDOWS: TimeWindow[] = Array.from({ length: 40 }, (_, k) => {
+  let from = '2022-01-01';
+  for (let i = 0; i < k; i++) from = nextPeriod(from, 'month');
+  let to = from;
+  for (let i = 0; i < 12; i++) to = nextPeriod(to, 'month');
+  return { from, to: addDays(to, -1) };
+});
+const windowQuery = (window: TimeWindow): string => `from=${window.from}&to=${window.to}`;
+const ONE_YEAR: TimeWindow = { from: '2025-01-01', to: '2025-12-31' };
+
+/** Round-robin over the windows, for the driver side of a rotating case. */
+function turns<T>(items: readonly T[]): () => T {
+  let next = 0;
+  return () => items[next++ % items.length]!;
+}
+
 export async function benchCases(driver: Driver, database: string): Promise<BenchCase[]> {
   const { records } = await driver.executeQuery(SAMPLES, {}, { database, routing: neo4j.routing.READ });
   const sample = records[0];
@@ -70,6 +98,11 @@ export async function benchCases(driver: Driver, database: string): Promise<Benc
   const withThemes = await count(ARTICLES_WITH_THEMES);
   const withIssues = await count(ARTICLES_WITH_ISSUES);
   const cooccurrence = { measure: 'npmi' as const, minCount: 2, evidenceLimit: 5, articles: withIssues };
+  const emerging = { minCount: 3, limit: 30, evidenceLimit: 5, period: 'month' as const };
+  const trendIds = [themeA, issue];
+  const emergingWindow = turns(YEAR_WINDOWS);
+  const emergingIssueWindow = turns(YEAR_WINDOWS);
+  const networkWindow = turns(YEAR_WINDOWS);
 
   return [
     { name: 'stats', method: 'GET', path: '/api/stats', direct: (tx) => readStats(tx) },
@@ -133,6 +166,69 @@ export async function benchCases(driver: Driver, database: string): Promise<Benc
       path: `/api/paths?from=${encode(from)}&to=${encode(to)}`,
       direct: (tx) =>
         readPaths(tx, { from: target(from), to: target(to), maxHops: 4, avoidHubs: true, limit: 10 }),
+    },
+    {
+      name: 'timeline (cached)',
+      method: 'GET',
+      path: '/api/timeline',
+      direct: (tx) => readTimeline(tx, 'month'),
+    },
+    {
+      name: 'trends (busiest theme and issue)',
+      method: 'GET',
+      path: `/api/trends?ids=${encode(trendIds.join(','))}`,
+      direct: (tx) => readTrendsAnswer(tx, trendIds.map(target), { period: 'month' }),
+    },
+    {
+      name: 'trends (2025)',
+      method: 'GET',
+      path: `/api/trends?ids=${encode(trendIds.join(','))}&${windowQuery(ONE_YEAR)}`,
+      direct: (tx) => readTrendsAnswer(tx, trendIds.map(target), { period: 'month', window: ONE_YEAR }),
+    },
+    {
+      name: 'emerging themes (cached)',
+      method: 'GET',
+      path: '/api/emerging',
+      direct: (tx) => readEmerging(tx, { ...emerging, kind: 'theme' }),
+    },
+    {
+      name: 'emerging themes (40 one-year windows)',
+      method: 'GET',
+      path: '/api/emerging',
+      rotate: YEAR_WINDOWS.map((window) => `/api/emerging?${windowQuery(window)}`),
+      direct: (tx) => readEmerging(tx, { ...emerging, kind: 'theme', window: emergingWindow() }),
+    },
+    {
+      name: 'emerging issues (40 one-year windows)',
+      method: 'GET',
+      path: '/api/emerging?kind=issue',
+      rotate: YEAR_WINDOWS.map((window) => `/api/emerging?kind=issue&${windowQuery(window)}`),
+      direct: (tx) => readEmerging(tx, { ...emerging, kind: 'issue', window: emergingIssueWindow() }),
+    },
+    {
+      name: 'themes/network (40 one-year windows)',
+      method: 'GET',
+      path: '/api/themes/network',
+      rotate: YEAR_WINDOWS.map((window) => `/api/themes/network?${windowQuery(window)}`),
+      direct: (tx) => readWindowedThemeNetwork(tx, { minCount: 2, limit: 200, window: networkWindow() }),
+    },
+    {
+      name: 'issues/cooccurring (2025)',
+      method: 'GET',
+      path: `/api/issues/${encode(issue)}/cooccurring?minCount=1&${windowQuery(ONE_YEAR)}`,
+      direct: (tx) =>
+        readWindowedCooccurring(tx, target(issue), {
+          ...cooccurrence,
+          minCount: 1,
+          limit: 20,
+          window: ONE_YEAR,
+        }),
+    },
+    {
+      name: 'neighbors (2025)',
+      method: 'GET',
+      path: `/api/nodes/${encode(themeA)}/neighbors?${windowQuery(ONE_YEAR)}`,
+      direct: (tx) => readNeighbors(tx, target(themeA), { labels: [], limit: 50, window: ONE_YEAR }),
     },
     {
       name: 'cypher',

@@ -31,6 +31,15 @@ function summarise(latencies: number[], failed: number, seconds: number): LoadRe
   };
 }
 
+/**
+ * Each request, whichever connection sends it, takes the next path in turn: with more paths than
+ * the API keeps answers for, every request is computed, none shared or cached.
+ */
+function rotating(paths: readonly string[]) {
+  let next = 0;
+  return <R extends { path?: string }>(request: R): R => ({ ...request, path: paths[next++ % paths.length] });
+}
+
 /** The route through HTTP, `connections` requests in flight at all times, for durationS seconds. */
 export function loadApi(baseUrl: string, benchCase: BenchCase, options: LoadOptions): Promise<LoadResult> {
   const latencies: number[] = [];
@@ -40,6 +49,7 @@ export function loadApi(baseUrl: string, benchCase: BenchCase, options: LoadOpti
       {
         url: `${baseUrl}${benchCase.path}`,
         method: benchCase.method,
+        ...(benchCase.rotate ? { requests: [{ setupRequest: rotating(benchCase.rotate) }] } : {}),
         connections: options.connections,
         duration: options.durationS,
         timeout: 60,

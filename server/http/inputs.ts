@@ -60,20 +60,24 @@ export const measureInput = MeasureSchema.default('npmi').meta({
   description: 'Ranking measure: count, jaccard, lift or npmi (default npmi).',
 });
 
+/** `name=a,b` or `name=a&name=b`: a list of items each checked by `item`. */
+export function commaListInput<T extends z.ZodType<unknown, string>>(item: T, size = { min: 0, max: 1_000 }) {
+  return z
+    .union([z.string(), z.array(z.string())])
+    .transform((value) =>
+      (Array.isArray(value) ? value : [value])
+        .flatMap((text) => text.split(','))
+        .map((text) => text.trim())
+        .filter((text) => text.length > 0),
+    )
+    .pipe(z.array(item).min(size.min).max(size.max));
+}
+
 /** `labels=Theme,Keyword` or `labels=Theme&labels=Keyword`. */
-export const labelsInput = z
-  .union([z.string(), z.array(z.string())])
-  .transform((value) =>
-    (Array.isArray(value) ? value : [value])
-      .flatMap((item) => item.split(','))
-      .map((item) => item.trim())
-      .filter((item) => item.length > 0),
-  )
-  .pipe(z.array(NodeLabelSchema))
-  .meta({
-    description: 'Only nodes of these labels, comma-separated (e.g. Theme,Keyword).',
-    example: 'Theme,Keyword',
-  });
+export const labelsInput = commaListInput(NodeLabelSchema).meta({
+  description: 'Only nodes of these labels, comma-separated (e.g. Theme,Keyword).',
+  example: 'Theme,Keyword',
+});
 
 export const booleanInput = (defaultValue: boolean) =>
   z

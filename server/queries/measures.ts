@@ -20,3 +20,13 @@ export function byMeasure<T>(
     measuresOf(y).count - measuresOf(x).count ||
     tieBreak(x).localeCompare(tieBreak(y));
 }
+
+/** The `limit` strongest items by the measure, in byMeasure's order. */
+export function strongest<T extends { measures: Measures }>(
+  items: readonly T[],
+  measure: Measure,
+  limit: number,
+  tieBreak: (item: T) => string,
+): T[] {
+  return [...items].sort(byMeasure(measure, (item) => item.measures, tieBreak)).slice(0, limit);
+}

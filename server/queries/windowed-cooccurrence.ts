@@ -23,7 +23,7 @@ import {
   unitsOfArticles,
   type UnitRow,
 } from './kind-units.js';
-import { byMeasure, pairMeasures } from './measures.js';
+import { pairMeasures, strongest } from './measures.js';
 import type { ThemeLink, ThemeNetwork } from './themes.js';
 import { inWindow, windowBounds, windowEcho, windowParams } from './time-window.js';
 
@@ -249,22 +249,18 @@ export async function readWindowedCooccurring(
   const n = await articlesInWindow(tx, 'issue', params);
   const units = await unitsInWindow(tx, 'issue', [resolved.unit.elementId, ...sharedWith.keys()], params);
   const centre = units.get(resolved.unit.elementId)!;
-  const ranked = [...sharedWith]
-    .map(([elementId, nAB]) => {
+  const ranked = strongest(
+    [...sharedWith].map(([elementId, nAB]) => {
       const other = units.get(elementId)!;
       return {
         unit: other,
         measures: pairMeasures({ n, nA: centre.articleCount, nB: other.articleCount, nAB }),
       };
-    })
-    .sort(
-      byMeasure(
-        input.measure,
-        (item) => item.measures,
-        (item) => item.unit.id,
-      ),
-    )
-    .slice(0, input.limit);
+    }),
+    input.measure,
+    input.limit,
+    (item) => item.unit.id,
+  );
   const evidence = await pairEvidence(
     tx,
     'issue',
@@ -300,15 +296,7 @@ export async function readWindowedPairs(
 ): Promise<PairsResponse> {
   const params = paramsOf(input.window);
   const { pairs } = await readPairs(tx, 'issue', { minCount: input.minCount }, params);
-  const top = pairs
-    .sort(
-      byMeasure(
-        input.measure,
-        (item) => item.measures,
-        (item) => `${item.x.id} ${item.y.id}`,
-      ),
-    )
-    .slice(0, input.limit);
+  const top = strongest(pairs, input.measure, input.limit, (pair) => `${pair.x.id} ${pair.y.id}`);
   const evidence = await pairEvidence(
     tx,
     'issue',

@@ -14,7 +14,14 @@ import {
 } from '../../model/index.js';
 import { InvalidInputError, NotFoundError } from '../errors.js';
 import { defineRoute } from '../http/api-route.js';
-import { limitInput, nodeIdInput, periodInput, WINDOW_EXPLAINED, windowOf } from '../http/inputs.js';
+import {
+  commaListInput,
+  limitInput,
+  nodeIdInput,
+  periodInput,
+  WINDOW_EXPLAINED,
+  windowOf,
+} from '../http/inputs.js';
 import { readEmerging } from '../queries/emerging.js';
 import { readSignalTimeline } from '../queries/signal-timeline.js';
 import { readTimeline, readTrendsAnswer } from '../queries/trends.js';
@@ -33,20 +40,11 @@ export const timelineRoute = defineRoute({
     reader.cached(`timeline ${query.period}`, (tx) => readTimeline(tx, query.period)),
 });
 
-const trendIds = z
-  .union([z.string(), z.array(z.string())])
-  .transform((value) =>
-    (Array.isArray(value) ? value : [value])
-      .flatMap((item) => item.split(','))
-      .map((item) => item.trim())
-      .filter((item) => item.length > 0),
-  )
-  .pipe(z.array(nodeIdInput(TREND_LABELS)).min(1).max(50))
-  .meta({
-    description:
-      'Node ids (1–50), comma-separated or repeated: themes, issues, keywords, signals, categories, concerns, behaviors, technologies, or groups of them.',
-    example: 'Theme:energy,IssueGroup:grid-strain',
-  });
+const trendIds = commaListInput(nodeIdInput(TREND_LABELS), { min: 1, max: 50 }).meta({
+  description:
+    'Node ids (1–50), comma-separated or repeated: themes, issues, keywords, signals, categories, concerns, behaviors, technologies, or groups of them.',
+  example: 'Theme:energy,IssueGroup:grid-strain',
+});
 
 export const trendsRoute = defineRoute({
   method: 'get',
