@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { freePort, openNeo4j, PROJECT_ROOT, TSX_BIN } from '../db/index.js';
+import { warmUpPaths } from '../server/http/warm-up.js';
 import { benchCases } from './api-cases.js';
 import { loadApi, loadDriver, type LoadResult } from './api-load.js';
 import { machineInfo, table, writeResult } from './machine.js';
@@ -68,6 +69,10 @@ async function main(): Promise<void> {
     const cases = (await benchCases(driver, target.database)).filter((c) => !only || only.has(c.name));
     const port = await freePort();
     server = await startServer(port);
+    // The server computes its whole-graph answers when it starts; measuring during that would
+    // measure them too. Asking for them waits until they are there.
+    for (const path of warmUpPaths())
+      await fetch(`http://127.0.0.1:${port}${path}`).then((r) => r.arrayBuffer());
     console.error(
       `Measuring ${cases.length} routes on ${articles} articles (${target.uri}), ${options.connections} connections, ${options.durationS} s each`,
     );
