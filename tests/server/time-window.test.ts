@@ -175,6 +175,78 @@ describe('co-occurring issues in a window', () => {
   });
 });
 
+describe('over concept groups, beside the stored co-occurrence of the whole range', () => {
+  // Energy and Climate made one theme concept, AI one of its own; stored CO_OCCURS with a count
+  // no walk gives (99) shows which answers read them.
+  const concept = 'ThemeGroup:energy-climate';
+  const conceptOf = (id: string) => (id === theme('Energy') || id === theme('Climate') ? concept : id);
+  const conceptsOf = (a: ArticleRecord) => [...new Set(themesOf(a).map(conceptOf))];
+  const stored = { count: 99, jaccard: 0.99, lift: 99, npmi: 0.99 };
+
+  async function withConceptsAndStoredPairs(check: () => Promise<void>): Promise<void> {
+    await suite.driver.executeQuery(
+      `CREATE (c:ThemeGroup {key: 'energy-climate', name: 'Energy and climate', size: 2, articleCount: 4})
+       CREATE (g:ThemeGroup {key: 'ai', name: 'Artificial Intelligence', size: 1, articleCount: 5})
+       WITH c, g
+       MATCH (e:Theme {key: 'energy'}), (k:Theme {key: 'climate'}), (ai:Theme {key: 'artificial intelligence'})
+       CREATE (e)-[:IN_GROUP]->(c), (k)-[:IN_GROUP]->(c), (ai)-[:IN_GROUP]->(g), (g)-[:CO_OCCURS $stored]->(c)
+       WITH 1 AS done
+       MATCH (x:IssueGroup {key: 'fragmented-rules'}), (y:IssueGroup {key: 'opaque-ai'})
+       CREATE (x)-[:CO_OCCURS $stored]->(y)`,
+      { stored },
+    );
+    try {
+      await check();
+    } finally {
+      await suite.driver.executeQuery(
+        'MATCH (g:ThemeGroup) DETACH DELETE g WITH 1 AS done MATCH ()-[r:CO_OCCURS]->() DELETE r',
+      );
+    }
+  }
+
+  it('walks the window’s articles over the concepts; the whole range reads the stored pairs', async () => {
+    await withConceptsAndStoredPairs(async () => {
+      const whole = ElementsSchema.parse((await suite.api.get('/api/themes/network?minCount=1')).body);
+      expect(whole.edges.map((e) => [e.data.source, e.data.target, e.data.count])).toEqual([
+        ['ThemeGroup:ai', concept, 99],
+      ]);
+
+      const window = { from: '2025-04-21' };
+      const { body } = await suite.api.get(`/api/themes/network?${q({ ...window, minCount: 1 })}`);
+      const elements = ElementsSchema.parse(body);
+      const expected = expectedPairs(FIXTURE_ARTICLES.filter(inWindow(window)), (a) =>
+        conceptsOf(a).map((id) => (id === theme('Artificial Intelligence') ? 'ThemeGroup:ai' : id)),
+      );
+      const edges = new Map(
+        elements.edges.map((e) => [[e.data.source, e.data.target].sort().join(' '), e.data.count]),
+      );
+      expect(edges).toEqual(new Map([...expected.pairs].map(([pair, m]) => [pair, m.count])));
+      expect(edges.get(['ThemeGroup:ai', concept].sort().join(' '))).toBe(1); // a4 only, not 99
+      for (const node of elements.nodes)
+        expect(node.data.articleCount, node.data.id).toBe(expected.count(node.data.id));
+      expect(elements.nodes.map((n) => n.data.id)).not.toContain(theme('Energy'));
+
+      const link = await suite.api.get(
+        `/api/themes/link?${q({ a: 'ThemeGroup:ai', b: concept, ...window })}`,
+      );
+      expect(link.body.measures.count).toBe(1);
+      expect(link.body.evidence.map((a: { id: string }) => a.id)).toEqual(['Article:a4']);
+
+      const issues = '/api/issues/IssueGroup:opaque-ai/cooccurring?minCount=1';
+      const storedAnswer = CooccurringResponseSchema.parse((await suite.api.get(issues)).body);
+      expect(storedAnswer.results.map((r) => [r.group.id, r.measures.count])).toEqual([
+        ['IssueGroup:fragmented-rules', 99],
+      ]);
+      const inWindow2025 = CooccurringResponseSchema.parse(
+        (await suite.api.get(`${issues}&${q({ from: '2025-04-01', to: '2025-04-30' })}`)).body,
+      );
+      expect(inWindow2025.results.map((r) => [r.group.id, r.measures.count])).toEqual([
+        ['IssueGroup:fragmented-rules', 2],
+      ]);
+    });
+  });
+});
+
 describe('neighbours and paths in a window', () => {
   const ai = theme('Artificial Intelligence');
 
