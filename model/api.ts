@@ -188,6 +188,8 @@ export const ConceptSchema = IssueGroupSchema.extend({
   label: NodeLabelSchema,
   /** Newest articles having any member (up to the limit; articleCount is the total). */
   articles: z.array(EvidenceArticleSchema),
+  /** Set when the answer is for a time window: then articles and articleCount are the window's. */
+  window: WindowEchoSchema.optional(),
 });
 export type Concept = z.infer<typeof ConceptSchema>;
 

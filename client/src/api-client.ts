@@ -176,8 +176,8 @@ export const api = {
   similar: (text: string, label: GroupedLabel, limit: number, o: Signal = {}): Promise<SimilarResult[]> =>
     request(SimilarResponseSchema, url('/api/similar', { text, label, limit }), o).then((r) => r.results),
 
-  concept: (id: string, limit = 20, o: Signal = {}): Promise<Concept> =>
-    request(ConceptSchema, url(`/api/concepts/${encodeId(id)}`, { limit }), o),
+  concept: (id: string, limit = 20, o: Windowed = {}): Promise<Concept> =>
+    request(ConceptSchema, url(`/api/concepts/${encodeId(id)}`, { ...windowQuery(o), limit }), o),
 
   node: (id: string, o: Signal = {}): Promise<NodeDetails> =>
     request(NodeDetailsSchema, `/api/nodes/${encodeId(id)}`, o),

@@ -6,11 +6,13 @@ import {
   type ConceptLabel,
   type GroupedLabel,
   type SimilarResult,
+  type TimeWindow,
 } from '../../model/index.js';
 import { vectorIndexName } from '../../groups/embeddings.js';
 import { UnavailableError } from '../errors.js';
 import type { QueryRunner } from '../graph/query-runner.js';
 import { int } from '../graph/parameters.js';
+import { inWindow, windowBounds, windowEcho, windowParams } from './time-window.js';
 
 /**
  * Concept groups as the API shows them (a group, its members and why each belongs, its newest
@@ -21,8 +23,19 @@ export function memberLabelOf(group: ConceptLabel): GroupedLabel {
   return GROUPED_LABELS.find((label) => CONCEPT_LABELS[label] === group)!;
 }
 
-/** Labels come from the model's closed lists (checked by the route's input), never from raw text. */
-function conceptQuery(group: ConceptLabel): string {
+/**
+ * Labels come from the model's closed lists (checked by the route's input), never from raw text.
+ * In a time window the articles and their count are the window's (the stored `articleCount` is
+ * the whole range's).
+ */
+function conceptQuery(group: ConceptLabel, windowed: boolean): string {
+  const articles = windowed
+    ? `MATCH (g)<-[:IN_GROUP]-(m)<--(a:Article) WHERE ${inWindow('a')}
+  WITH DISTINCT a ORDER BY a.date DESC, a.title
+  RETURN collect({id: a.id, title: coalesce(a.title, a.id)})[0..$limit] AS articles, count(a) AS articleCount`
+    : `MATCH (g)<-[:IN_GROUP]-(m)<--(a:Article)
+  WITH DISTINCT a ORDER BY a.date DESC, a.title LIMIT $limit
+  RETURN collect({id: a.id, title: coalesce(a.title, a.id)}) AS articles, g.articleCount AS articleCount`;
   return `
 MATCH (g:${group} {key: $key})
 CALL (g) {
@@ -30,11 +43,9 @@ CALL (g) {
   RETURN collect({key: m.key, name: coalesce(m.name, m.key), reason: r.reason, similarity: coalesce(r.similarity, 1.0)}) AS members
 }
 CALL (g) {
-  MATCH (g)<-[:IN_GROUP]-(m)<--(a:Article)
-  WITH DISTINCT a ORDER BY a.date DESC, a.title LIMIT $limit
-  RETURN collect({id: a.id, title: coalesce(a.title, a.id)}) AS articles
+  ${articles}
 }
-RETURN g.key AS key, g.name AS name, g.size AS size, g.articleCount AS articleCount, members, articles`;
+RETURN g.key AS key, g.name AS name, g.size AS size, articleCount, members, articles`;
 }
 
 export async function readConcept(
@@ -42,8 +53,14 @@ export async function readConcept(
   group: ConceptLabel,
   key: string,
   limit: number,
+  window?: TimeWindow,
 ): Promise<Concept | null> {
-  const { records } = await tx.run(conceptQuery(group), { key, limit: int(limit) });
+  const bounds = windowBounds(window);
+  const { records } = await tx.run(conceptQuery(group, bounds !== null), {
+    key,
+    limit: int(limit),
+    ...(bounds ? windowParams(bounds) : {}),
+  });
   const record = records[0];
   if (!record) return null;
   const member = memberLabelOf(group);
@@ -68,6 +85,7 @@ export async function readConcept(
       id: nodeId('Article', a.id),
       title: a.title,
     })),
+    ...(bounds ? { window: windowEcho(window) } : {}),
   };
 }
 

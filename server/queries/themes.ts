@@ -47,7 +47,8 @@ RETURN x {.key, .name, .articleCount, label: labels(x)[0]} AS x, y {.key, .name,
 /**
  * The stored pairs of theme concepts (groups/cooccurrence.ts), written by the concept recomputation
  * after every ingest: the whole-range map reads them instead of walking every article. The walk
- * above stays for a graph whose concepts are not computed (and for windows of time).
+ * above stays for a graph whose concepts are not computed; a window of time is walked in
+ * windowed-cooccurrence.ts.
  */
 export const STORED_THEME_PAIRS_EXIST = `RETURN EXISTS { ()-[:CO_OCCURS]->(:ThemeGroup) } AS stored`;
 

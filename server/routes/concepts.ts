@@ -1,8 +1,14 @@
 import { z } from 'zod';
-import { CONCEPT_LABELS, ConceptSchema, GROUPED_LABELS, SimilarResponseSchema } from '../../model/index.js';
+import {
+  CONCEPT_LABELS,
+  ConceptSchema,
+  GROUPED_LABELS,
+  SimilarResponseSchema,
+  timeWindowSchema,
+} from '../../model/index.js';
 import { NotFoundError, UnavailableError } from '../errors.js';
 import { defineRoute } from '../http/api-route.js';
-import { limitInput, nodeIdInput } from '../http/inputs.js';
+import { limitInput, nodeIdInput, WINDOW_EXPLAINED, windowOf } from '../http/inputs.js';
 import { findSimilar, readConcept } from '../queries/concepts.js';
 
 const GROUP_LABELS = Object.values(CONCEPT_LABELS);
@@ -12,17 +18,18 @@ export const conceptRoute = defineRoute({
   path: '/api/concepts/:id',
   tag: 'concepts',
   summary: 'A concept group: its member names, why each belongs, and its newest articles',
-  description:
-    'Concept groups gather names of one label that mean the same (groups/README.md): IssueGroup, ThemeGroup, KeywordGroup, SignalGroup. Each member carries the reason it joined (closeness in meaning to the group’s core, shared words) and its score.',
+  description: `Concept groups gather names of one label that mean the same (groups/README.md): IssueGroup, ThemeGroup, KeywordGroup, SignalGroup. Each member carries the reason it joined (closeness in meaning to the group’s core, shared words) and its score. ${WINDOW_EXPLAINED} In a window, \`articles\` and \`articleCount\` are the window's.`,
   params: z.strictObject({ id: nodeIdInput(GROUP_LABELS) }),
-  query: z.strictObject({
+  query: timeWindowSchema().safeExtend({
     limit: limitInput(20, 200).meta({ description: 'Articles at most (1–200, default 20).' }),
   }),
   response: ConceptSchema,
   errors: { 400: 'Invalid parameter.', 404: 'No such concept group.', 503: 'Neo4j is unreachable.' },
   handle: async ({ params, query }, { reader }) => {
     const label = GROUP_LABELS.find((known) => known === params.id.label)!;
-    const found = await reader.read((tx) => readConcept(tx, label, params.id.key, query.limit));
+    const found = await reader.read((tx) =>
+      readConcept(tx, label, params.id.key, query.limit, windowOf(query)),
+    );
     if (!found) throw new NotFoundError(`No concept group ${params.id.id}.`);
     return found;
   },

@@ -232,6 +232,21 @@ describe('over concept groups, beside the stored co-occurrence of the whole rang
       expect(link.body.measures.count).toBe(1);
       expect(link.body.evidence.map((a: { id: string }) => a.id)).toEqual(['Article:a4']);
 
+      const conceptInWindow = await suite.api.get(`/api/concepts/${pathId(concept)}?${q(window)}`);
+      expect(conceptInWindow.body).toMatchObject({
+        articleCount: 3,
+        window: { from: '2025-04-21', to: null },
+      });
+      expect(conceptInWindow.body.articles.map((a: { id: string }) => a.id)).toEqual([
+        'Article:a5', // 2025-05-02, 'Grids under strain'
+        'Article:a6', // 2025-05-02, 'Heatwaves and cities'
+        'Article:a4', // 2025-05-01
+      ]);
+      const allDates = await suite.api.get(`/api/concepts/${pathId(concept)}`);
+      expect(allDates.body.articleCount).toBe(4); // stored, a7 undated included
+      expect(allDates.body.articles).toHaveLength(4);
+      expect(allDates.body.window).toBeUndefined();
+
       const issues = '/api/issues/IssueGroup:opaque-ai/cooccurring?minCount=1';
       const storedAnswer = CooccurringResponseSchema.parse((await suite.api.get(issues)).body);
       expect(storedAnswer.results.map((r) => [r.group.id, r.measures.count])).toEqual([

@@ -289,6 +289,7 @@ const BAD_DATES: [string, string, RegExp][] = [
   ['/api/emerging?kind=concern', 'kind', /./],
   ['/api/signals/timeline?of=Theme:heat&minRelevancy=6', 'minRelevancy', /./],
   ['/api/signals/timeline?of=Theme:heat&to=2025-04-31', 'to', /"2025-04-31" is not a date/],
+  ['/api/concepts/ThemeGroup:heat?from=2025-13-01', 'from', /"2025-13-01" is not a date/],
 ];
 
 describe('a bad date is refused with a 400 that names the field and says what is expected', () => {

@@ -352,7 +352,7 @@ export class ThemesView implements View {
     id: string,
     members: HTMLElement,
   ): Promise<{ articles: { id: string; title: string }[]; total: number }> {
-    const concept = await api.concept(id, 100);
+    const concept = await api.concept(id, 100, { timeWindow: this.ctx.timeWindow.current });
     members.replaceChildren(
       h(
         'section',
