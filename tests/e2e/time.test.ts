@@ -4,12 +4,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CORPUS_DIR, CORPUS_PRESENT, missingMaterialLine } from '../../bench/shared-material.js';
 import { PROJECT_ROOT } from '../../db/index.js';
-import type {
-  CooccurringResponse,
-  Elements,
-  EmergingResponse,
-  PairsResponse,
-  TimelineResponse,
+import {
+  nodeId,
+  type CooccurringResponse,
+  type Elements,
+  type EmergingResponse,
+  type NodeLabel,
+  type PairsResponse,
+  type TimelineResponse,
 } from '../../model/index.js';
 import { SEEDS_DIR } from '../support/paths.js';
 import {
@@ -42,6 +44,23 @@ async function getJson<T>(app: E2eApp, pathAndQuery: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+/**
+ * The unit the themes map and Emerging count the fixtures' "heat pumps" theme as: its concept
+ * (ThemeGroup) where the graph has one, else the theme itself.
+ */
+async function heatPumps(app: E2eApp): Promise<{ id: string; name: string }> {
+  const response = await fetch(`${app.url}/api/cypher`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: `MATCH (t:Theme {key: 'heat pumps'}) OPTIONAL MATCH (t)-[:IN_GROUP]->(g:ThemeGroup)
+              WITH coalesce(g, t) AS u RETURN head(labels(u)), u.key, coalesce(u.name, u.key)`,
+    }),
+  });
+  const [label, key, name] = ((await response.json()) as { rows: string[][] }).rows[0]!;
+  return { id: nodeId(label as NodeLabel, key!), name: name! };
+}
+
 const nodeIds = (elements: Elements) => elements.nodes.map((node) => node.data.id).sort();
 
 /** The node ids on the visible canvas. */
@@ -72,12 +91,13 @@ describe('the time window and Emerging (seeds and dated fixtures)', () => {
   it('filters the themes map as the handles move, and keeps the window in the URL', async () => {
     const timeline = await getJson<TimelineResponse>(app, '/api/timeline');
     const whole = await getJson<Elements>(app, '/api/themes/network?minCount=1&limit=300');
-    expect(nodeIds(whole)).toContain('Theme:heat%20pumps');
+    const { id: heatPumpsId } = await heatPumps(app);
+    expect(nodeIds(whole)).toContain(heatPumpsId);
     // The end handle moves back to December 2025: before every fixture digest.
     const december = timeline.periods.indexOf('2025-12-01');
     expect(december).toBeGreaterThan(0);
     const windowed = await getJson<Elements>(app, '/api/themes/network?to=2025-12-31&minCount=1&limit=300');
-    expect(nodeIds(windowed)).not.toContain('Theme:heat%20pumps');
+    expect(nodeIds(windowed)).not.toContain(heatPumpsId);
 
     const watched = await openPage(app, '#/themes?min=1');
     const { page } = watched;
@@ -144,12 +164,13 @@ describe('the time window and Emerging (seeds and dated fixtures)', () => {
 
   it('lists emerging themes with their evidence, trend and signals over time', async () => {
     const emerging = await getJson<EmergingResponse>(app, '/api/emerging');
-    expect(emerging.items[0]).toMatchObject({ id: 'Theme:heat%20pumps', isNew: true, baseline: 0 });
+    const unit = await heatPumps(app);
+    expect(emerging.items[0]).toMatchObject({ id: unit.id, isNew: true, baseline: 0 });
 
     const watched = await openPage(app, '#/emerging', { width: 1440, height: 900 });
     const { page } = watched;
     const first = page.locator('.emerging-item').first();
-    await first.locator('.ranked-name', { hasText: 'heat pumps' }).waitFor();
+    await first.locator('.ranked-name', { hasText: unit.name }).waitFor();
     expect(await page.locator('.emerging-item').count()).toBe(emerging.items.length);
     expect(await first.locator('.badge-new').count()).toBe(1);
     expect(await first.locator('svg.sparkline-emerging .bars-shade').count()).toBe(1);
