@@ -21,7 +21,8 @@ export interface BarsOptions {
 export function countBars(counts: readonly number[], options: BarsOptions): SVGSVGElement {
   const { width, height } = options;
   const chart = svg('svg', {
-    class: options.className,
+    // count-bars marks the app's own drawing (the untrusted-text journey tells it from text).
+    class: `count-bars ${options.className}`,
     width,
     height,
     viewBox: `0 0 ${width} ${height}`,

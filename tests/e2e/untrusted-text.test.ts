@@ -81,7 +81,7 @@ const INJECTED = `(() => {
     bold: app.querySelectorAll('b').length,
     handlers: [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name))).length,
     scriptLinks: [...document.querySelectorAll('a[href]')].filter((a) => !/^(https?:|#|blob:|\\/)/.test(a.getAttribute('href'))).length,
-    svgFromText: [...app.querySelectorAll('svg')].filter((el) => !el.classList.contains('label-icon')).length,
+    svgFromText: [...app.querySelectorAll('svg')].filter((el) => !el.matches('.label-icon, .count-bars')).length,
     pwned: window.__pwned ?? null,
   };
 })()`;
