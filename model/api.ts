@@ -44,6 +44,7 @@ export const ErrorResponseSchema = z.object({
       'QUERY_REFUSED',
       'QUERY_FAILED',
       'TIMEOUT',
+      'CANCELLED',
       'INTERNAL',
     ]),
     message: z.string(),

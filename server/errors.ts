@@ -56,6 +56,12 @@ export class QueryTimeoutError extends ApiError {
   readonly code = 'TIMEOUT';
 }
 
+/** The caller went away (closed the request) before the answer: its transaction was ended. */
+export class QueryCancelledError extends ApiError {
+  override name = 'QueryCancelledError';
+  readonly code = 'CANCELLED';
+}
+
 export class InternalError extends ApiError {
   override name = 'InternalError';
   readonly code = 'INTERNAL';

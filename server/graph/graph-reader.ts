@@ -1,6 +1,6 @@
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { formatWindow, isWindowSet, type TimeWindow } from '../../model/index.js';
-import { QueryTimeoutError } from '../errors.js';
+import { QueryCancelledError, QueryTimeoutError } from '../errors.js';
 import { translateNeo4jError } from './neo4j-errors.js';
 import { VersionedCache } from './versioned-cache.js';
 
@@ -16,6 +16,8 @@ export interface ReadOptions {
   timeoutMs?: number;
   /** The Cypher is the user's: its client errors are theirs, and it is never run twice. */
   userQuery?: boolean;
+  /** Ends the read (its session, so Neo4j ends the transaction) when aborted. */
+  signal?: AbortSignal;
 }
 
 const PROBE_INTERVAL_MS = 1_000;
@@ -118,9 +120,10 @@ export class GraphReader {
   ): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     const watch = this.watch(timeoutMs);
+    const cancelled = whenAborted(options.signal, () => session.close());
     let failed = false;
     try {
-      const result = await Promise.race([use(session), watch.failure]);
+      const result = await Promise.race([use(session), watch.failure, cancelled.failure]);
       this.lastAnswerAt = performance.now();
       return result;
     } catch (error) {
@@ -129,6 +132,7 @@ export class GraphReader {
       throw translateNeo4jError(cause, { userQuery: options.userQuery, timeoutMs });
     } finally {
       watch.stop();
+      cancelled.stop();
       // Closing cancels pending retries; after a failure, do not wait for a server that may not answer.
       const closing = session.close().catch(() => {});
       if (!failed) await closing;
@@ -192,4 +196,27 @@ export class GraphReader {
       },
     };
   }
+}
+
+/**
+ * Rejects once `signal` aborts, after `end` (closing the session: the driver then resets the
+ * connection, and Neo4j ends the transaction and the query running in it).
+ */
+function whenAborted(
+  signal: AbortSignal | undefined,
+  end: () => Promise<void>,
+): { failure: Promise<never>; stop(): void } {
+  if (!signal) return { failure: new Promise<never>(() => {}), stop: () => {} };
+  let onAbort = (): void => {};
+  const failure = new Promise<never>((_, reject) => {
+    onAbort = () => {
+      void end()
+        .catch(() => {})
+        .finally(() => reject(new QueryCancelledError('The request was cancelled; its query was ended.')));
+    };
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  failure.catch(() => {});
+  return { failure, stop: () => signal.removeEventListener('abort', onAbort) };
 }

@@ -16,6 +16,8 @@ export interface ApiContext {
 export interface RouteContext extends ApiContext {
   req: Request;
   res: Response;
+  /** Aborted when the client closes the request before the answer is sent. */
+  signal: AbortSignal;
 }
 
 type Schema = z.ZodType;
@@ -76,7 +78,11 @@ export function routeHandler(route: ApiRoute, context: ApiContext): RequestHandl
       query: validate('query parameter', route.query, req.query ?? {}),
       body: validate('body', route.body, req.body),
     };
-    const answer = await route.handle(input, { ...context, req, res });
+    const cancel = new AbortController();
+    res.once('close', () => {
+      if (!res.writableFinished) cancel.abort();
+    });
+    const answer = await route.handle(input, { ...context, req, res, signal: cancel.signal });
     res.json(answer);
   };
 }

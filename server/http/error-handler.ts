@@ -19,6 +19,8 @@ const STATUS_BY_NAME: Record<string, number> = {
   InternalError: 500,
   UnavailableError: 503,
   QueryTimeoutError: 504,
+  // No one reads it (the client is gone); the request log shows it as nginx does.
+  QueryCancelledError: 499,
 };
 
 export function statusOf(error: ApiError): number {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CypherResponseSchema } from '../../model/index.js';
+import { transactionsRunning } from '../support/neo4j.js';
+import { startApi } from './support/api.js';
 import { useFixtureApi } from './support/fixture-suite.js';
 
 const CYPHER_TIMEOUT_MS = 3_000;
@@ -117,5 +119,31 @@ describe('POST /api/cypher', () => {
     expect(elapsed).toBeGreaterThanOrEqual(CYPHER_TIMEOUT_MS - 100);
     expect(elapsed).toBeLessThan(CYPHER_TIMEOUT_MS + 3_000);
     expect((await suite.api.get('/api/health')).status).toBe(200);
+  });
+});
+
+describe('a Cypher request closed by its client', () => {
+  it('ends its transaction in Neo4j, long before the time limit would', async () => {
+    // A time limit no test waits for: only the cancellation can end this query in time.
+    const api = await startApi(suite.driver, { limits: { cypherTimeoutMs: 300_000 } });
+    try {
+      const marker = 'cancelledByItsClient';
+      const request = new AbortController();
+      const sent = fetch(`${api.url}/api/cypher`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: `UNWIND range(1, 100000000) AS a UNWIND range(1, 1000) AS b RETURN count(*) AS ${marker}`,
+        }),
+        signal: request.signal,
+      }).catch((error: unknown) => error);
+      await expect.poll(() => transactionsRunning(suite.driver, marker)).toBe(1);
+      request.abort();
+      expect(((await sent) as Error).name).toBe('AbortError');
+      await expect.poll(() => transactionsRunning(suite.driver, marker)).toBe(0);
+      expect((await api.get('/api/health')).status).toBe(200);
+    } finally {
+      await api.close();
+    }
   });
 });

@@ -27,3 +27,12 @@ export async function clearDatabase(driver: Driver): Promise<void> {
   );
   for (const record of indexes) await driver.executeQuery(`DROP INDEX \`${record.get('name')}\``);
 }
+
+/** How many transactions in Neo4j are running a query whose text contains `marker` (this one excluded). */
+export async function transactionsRunning(driver: Driver, marker: string): Promise<number> {
+  const { records } = await driver.executeQuery(
+    'SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS $marker AND NOT currentQuery STARTS WITH "SHOW" RETURN count(*) AS n',
+    { marker },
+  );
+  return records[0]!.get('n') as number;
+}
