@@ -14,11 +14,14 @@ export function escapeLucene(text: string): string {
   return text.replace(LUCENE_SPECIAL, '\\$&');
 }
 
+/** The words of a name or of a search text, lower case, as the index's analyser sees them. */
+export function searchWords(text: string): string[] {
+  return (text.toLowerCase().match(WORD) ?? []).map((word) => word.replace(/['’]+$/u, ''));
+}
+
 /** Null when the text holds no word at all (only punctuation, say). */
 export function fulltextQuery(text: string): string | null {
-  const words = (text.toLowerCase().match(WORD) ?? [])
-    .map((word) => word.replace(/['’]+$/u, ''))
-    .slice(0, MAX_WORDS);
+  const words = searchWords(text).slice(0, MAX_WORDS);
   if (words.length === 0) return null;
   // Lower case also keeps AND/OR/NOT from acting as operators.
   return words
