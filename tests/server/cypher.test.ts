@@ -102,12 +102,14 @@ describe('POST /api/cypher', () => {
 
   it('stops a runaway query within the time limit while other requests are answered', async () => {
     const started = Date.now();
+    let runawayAnswered = false;
     const runaway = cypher('UNWIND range(1, 100000000) AS a UNWIND range(1, 1000) AS b RETURN count(*)');
+    void runaway.finally(() => (runawayAnswered = true));
     await new Promise((resolve) => setTimeout(resolve, 300));
+    // Answered while the runaway still runs: it holds neither the server nor the pool.
     for (let i = 0; i < 5; i++) {
-      const { status, ms } = await suite.api.get('/api/stats');
-      expect(status).toBe(200);
-      expect(ms).toBeLessThan(1_000);
+      expect((await suite.api.get('/api/stats')).status).toBe(200);
+      expect(runawayAnswered).toBe(false);
     }
     const { status, body } = await runaway;
     const elapsed = Date.now() - started;
