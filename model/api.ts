@@ -39,6 +39,7 @@ export const ErrorResponseSchema = z.object({
   error: z.object({
     code: z.enum([
       'INVALID_INPUT',
+      'UNAUTHORIZED',
       'NOT_FOUND',
       'UNAVAILABLE',
       'QUERY_REFUSED',

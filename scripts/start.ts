@@ -8,6 +8,7 @@ import { readHeldRoots } from '../ingest/roots.js';
 import { reportLines } from '../ingest/summary.js';
 import { watchLines, watchPaths, type PathWatcher } from '../ingest/watch.js';
 import {
+  accessLine,
   createApp,
   createLogger,
   runServer,
@@ -97,14 +98,16 @@ async function main(): Promise<void> {
     limits: config.limits,
     clientDir: config.clientDir,
     logger,
+    accessToken: config.accessToken,
   });
   running = runServer(app, {
     host: config.host,
     port: config.port,
+    accessToken: config.accessToken,
     logger,
     onListening: () => {
       console.log(
-        `Horizon Graph is running: http://${config.host}:${config.port}  (Ctrl-C stops it and the local Neo4j)`,
+        `Horizon Graph is running: http://${config.host}:${config.port}  (${accessLine(config)}; Ctrl-C stops it and the local Neo4j)`,
       );
       if (watcher) log(`Watching ${args.paths.join(' ') || 'seeds/'} for changes`);
     },

@@ -6,8 +6,10 @@ import { DEFAULT_LIMITS, type ApiLimits } from './config.js';
 import { GraphReader } from './graph/graph-reader.js';
 import type { LazyEmbedder } from './graph/lazy-embedder.js';
 import { routeHandler, type ApiContext } from './http/api-route.js';
+import { requireAccessToken } from './http/access-token.js';
 import { apiNotFound, errorHandler } from './http/error-handler.js';
 import { createLogger, requestLogging } from './http/request-logging.js';
+import { boundedUri, JSON_BODY_LIMIT } from './http/request-limits.js';
 import { securityHeaders } from './http/security.js';
 import { staticClient } from './http/static-client.js';
 import { API_ROUTES } from './routes/index.js';
@@ -24,6 +26,8 @@ export interface AppOptions {
   jsonLimit?: string;
   /** Semantic search's embedder; the caller closes it. Without one /api/similar answers 503. */
   embedder?: LazyEmbedder;
+  /** When set, every request must carry it (http/access-token.ts). */
+  accessToken?: string | null;
 }
 
 export function createApp(options: AppOptions): Express {
@@ -40,10 +44,12 @@ export function createApp(options: AppOptions): Express {
   app.set('query parser', 'simple');
   app.use(requestLogging(logger));
   app.use(securityHeaders());
+  if (options.accessToken) app.use(requireAccessToken(options.accessToken));
+  app.use(boundedUri);
   app.use(compression());
 
   const api = express.Router();
-  api.use('/api', express.json({ limit: options.jsonLimit ?? '100kb' }));
+  api.use('/api', express.json({ limit: options.jsonLimit ?? JSON_BODY_LIMIT }));
   api.use('/api', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-cache');
     next();

@@ -28,6 +28,18 @@ export class PayloadTooLargeError extends ApiError {
   readonly code = 'INVALID_INPUT';
 }
 
+/** The request line is longer than the server reads (URI_MAX_BYTES in http/request-limits.ts). */
+export class UriTooLongError extends ApiError {
+  override name = 'UriTooLongError';
+  readonly code = 'INVALID_INPUT';
+}
+
+/** The server requires its access token (HORIZON_TOKEN) and the request did not carry it. */
+export class UnauthorizedError extends ApiError {
+  override name = 'UnauthorizedError';
+  readonly code = 'UNAUTHORIZED';
+}
+
 export class NotFoundError extends ApiError {
   override name = 'NotFoundError';
   readonly code = 'NOT_FOUND';

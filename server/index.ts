@@ -1,5 +1,11 @@
 export { createApp, type AppOptions } from './app.js';
-export { DEFAULT_LIMITS, serverConfigFromEnv, type ApiLimits, type ServerConfig } from './config.js';
+export {
+  accessLine,
+  DEFAULT_LIMITS,
+  serverConfigFromEnv,
+  type ApiLimits,
+  type ServerConfig,
+} from './config.js';
 export * from './errors.js';
 export { GraphReader } from './graph/graph-reader.js';
 export type { QueryRunner } from './graph/query-runner.js';

@@ -7,7 +7,7 @@ import {
 } from '../db/index.js';
 import { createApp } from './app.js';
 import { LazyEmbedder } from './graph/lazy-embedder.js';
-import { serverConfigFromEnv } from './config.js';
+import { accessLine, serverConfigFromEnv } from './config.js';
 import { createLogger } from './http/request-logging.js';
 import { runServer } from './http/run-server.js';
 
@@ -27,13 +27,17 @@ async function main(): Promise<void> {
     limits: config.limits,
     clientDir: config.clientDir,
     logger,
+    accessToken: config.accessToken,
   });
   runServer(app, {
     host: config.host,
     port: config.port,
+    accessToken: config.accessToken,
     logger,
-    onListening: () =>
-      logger.info(`Horizon Graph on http://${config.host}:${config.port} (Neo4j ${neo4j.target.uri})`),
+    onListening: (url) =>
+      logger.info(
+        `Horizon Graph on http://${config.host}:${new URL(url).port} (Neo4j ${neo4j.target.uri}): ${accessLine(config)}`,
+      ),
     onListenError: (message) => logger.error(message),
     onClosed: () => Promise.all([neo4j.close(), embedder.close()]).then(() => {}),
   });

@@ -51,6 +51,8 @@ function errorHint(error: unknown): string {
       return 'It may have been removed by a re-ingest: search for it again.';
     case 'TIMEOUT':
       return 'The query took too long: narrow it (a LIMIT, a label, fewer hops).';
+    case 'UNAUTHORIZED':
+      return 'This server needs its access token: reload the page and give HORIZON_TOKEN as the password.';
     case 'INVALID_INPUT':
       return 'Check the values you entered.';
     default:

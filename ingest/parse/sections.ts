@@ -94,7 +94,9 @@ export function keepUnexpected(
   code = 'unexpected-content',
   message = `unexpected ${node.type} in ${section ? `the ${section.name} section` : 'the document head'}; kept in extraSections`,
 ): void {
-  context.warn(lineOf(node), code, message);
   const raw = rawMarkdown(context.source, node);
+  // A paragraph of only Unicode spaces (a no-break space line) holds nothing to keep.
+  if (raw === '') return;
+  context.warn(lineOf(node), code, message);
   context.extraSections.push(section ? `${rawMarkdown(context.source, section.heading)}\n\n${raw}` : raw);
 }

@@ -1,5 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { ApiLimits } from '../config.js';
 import { InvalidInputError } from '../errors.js';
 import type { GraphReader } from '../graph/graph-reader.js';
@@ -71,11 +71,14 @@ export function defineRoute<
   return spec as unknown as ApiRoute;
 }
 
+/** A route that takes no parameters refuses any it is sent, like one that takes some. */
+const NO_PARAMETERS = z.strictObject({});
+
 export function routeHandler(route: ApiRoute, context: ApiContext): RequestHandler {
   return async (req, res) => {
     const input = {
-      params: validate('path parameter', route.params, req.params ?? {}),
-      query: validate('query parameter', route.query, req.query ?? {}),
+      params: validate('path parameter', route.params ?? NO_PARAMETERS, req.params ?? {}),
+      query: validate('query parameter', route.query ?? NO_PARAMETERS, req.query ?? {}),
       body: validate('body', route.body, req.body),
     };
     const cancel = new AbortController();

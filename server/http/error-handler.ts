@@ -13,9 +13,11 @@ import { translateNeo4jError } from '../graph/neo4j-errors.js';
 const STATUS_BY_NAME: Record<string, number> = {
   InvalidInputError: 400,
   QueryFailedError: 400,
+  UnauthorizedError: 401,
   QueryRefusedError: 403,
   NotFoundError: 404,
   PayloadTooLargeError: 413,
+  UriTooLongError: 414,
   InternalError: 500,
   UnavailableError: 503,
   QueryTimeoutError: 504,

@@ -97,3 +97,16 @@ export function windowOf(query: { from?: string; to?: string }): TimeWindow {
 
 export const WINDOW_EXPLAINED =
   'With `from` and/or `to` (ISO dates, both days included) only articles dated in that window count: counts, measures and evidence are the window’s, and undated articles are left out.';
+
+/** How deep arrays and objects nest in a JSON value; counted without recursion, as a hostile body may nest 50,000 deep. */
+export function nestingDepth(value: unknown): number {
+  let deepest = 0;
+  const pending: [unknown, number][] = [[value, 0]];
+  while (pending.length > 0) {
+    const [item, depth] = pending.pop()!;
+    if (item === null || typeof item !== 'object') continue;
+    deepest = Math.max(deepest, depth + 1);
+    for (const child of Object.values(item)) pending.push([child, depth + 1]);
+  }
+  return deepest;
+}

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 import { gracefulShutdown } from './shutdown.js';
-import { keepWarm, selfUrl, warmUp, type WarmUpResult } from './warm-up.js';
+import { accessTokenHeaders } from './access-token.js';
+import { keepWarm, selfUrl, warmUp, type SelfTarget, type WarmUpResult } from './warm-up.js';
 
 /** How often the whole-graph answers are re-checked (and recomputed after an ingest). */
 const WARM_EVERY_MS = 30_000;
@@ -11,6 +12,8 @@ const WARM_EVERY_MS = 30_000;
 export interface RunServerOptions {
   host: string;
   port: number;
+  /** Sent with the server's own warm-up requests when every request needs it. */
+  accessToken: string | null;
   logger: Logger;
   /** Once listening, with the address the server reaches itself on. */
   onListening: (url: string) => void;
@@ -33,7 +36,7 @@ export interface RunningServer {
 export function runServer(app: Express, options: RunServerOptions): RunningServer {
   const { logger } = options;
   let stopWarming = (): void => {};
-  let url: string | null = null;
+  let self: SelfTarget | null = null;
   const report = (results: WarmUpResult[]): void => {
     // Cache hits answer in milliseconds: only computations are worth a line. A 503 (Neo4j down)
     // is already said by every request and by /api/health.
@@ -43,9 +46,12 @@ export function runServer(app: Express, options: RunServerOptions): RunningServe
     }
   };
   const server: Server = app.listen(options.port, options.host, () => {
-    url = selfUrl(server.address() as AddressInfo);
-    stopWarming = keepWarm(url, WARM_EVERY_MS, report);
-    options.onListening(url);
+    self = {
+      baseUrl: selfUrl(server.address() as AddressInfo),
+      headers: accessTokenHeaders(options.accessToken),
+    };
+    stopWarming = keepWarm(self, WARM_EVERY_MS, report);
+    options.onListening(self.baseUrl);
   });
   server.on('error', (error) => {
     options.onListenError(
@@ -66,7 +72,7 @@ export function runServer(app: Express, options: RunServerOptions): RunningServe
   return {
     server,
     warmNow: () => {
-      if (url) void warmUp(url).then(report);
+      if (self) void warmUp(self).then(report);
     },
   };
 }

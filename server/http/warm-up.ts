@@ -39,14 +39,22 @@ export interface WarmUpResult {
   ms: number;
 }
 
+/** How the server reaches itself: its loopback URL, and the access token when it needs one. */
+export interface SelfTarget {
+  baseUrl: string;
+  headers: Record<string, string>;
+}
+
 /** Asks for them one after another (the server stays free for real requests meanwhile). */
-export async function warmUp(baseUrl: string): Promise<WarmUpResult[]> {
+export async function warmUp({ baseUrl, headers }: SelfTarget): Promise<WarmUpResult[]> {
   const results: WarmUpResult[] = [];
   for (const path of warmUpPaths()) {
     const started = performance.now();
     let status: WarmUpResult['status'];
     try {
-      const response = await fetch(new URL(path, baseUrl), { headers: { [WARM_UP_HEADER]: WARM_UP_TOKEN } });
+      const response = await fetch(new URL(path, baseUrl), {
+        headers: { ...headers, [WARM_UP_HEADER]: WARM_UP_TOKEN },
+      });
       await response.arrayBuffer();
       status = response.status;
     } catch {
@@ -69,7 +77,7 @@ export function selfUrl(address: AddressInfo): string {
  * an ingest, the round computes the new answers before a visitor asks for them. Returns the stop.
  */
 export function keepWarm(
-  baseUrl: string,
+  self: SelfTarget,
   everyMs: number,
   report: (results: WarmUpResult[]) => void,
 ): () => void {
@@ -79,7 +87,7 @@ export function keepWarm(
     if (running || stopped) return;
     running = true;
     try {
-      const results = await warmUp(baseUrl);
+      const results = await warmUp(self);
       if (!stopped) report(results);
     } finally {
       running = false;

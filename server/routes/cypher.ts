@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { defineRoute } from '../http/api-route.js';
+import { nestingDepth } from '../http/inputs.js';
 import { CypherResultSchema } from '../http/responses.js';
 import { ALLOWED_PROCEDURES } from '../queries/cypher-guard.js';
 import { runUserCypher } from '../queries/cypher.js';
+
+/** Far beyond any real query's parameters, well within what the conversion and the driver recurse through. */
+const MAX_PARAMS_DEPTH = 32;
 
 export const cypherRoute = defineRoute({
   method: 'post',
@@ -14,7 +18,13 @@ export const cypherRoute = defineRoute({
     query: z.string().trim().min(1).max(20_000).meta({
       example: 'MATCH (t:Theme) RETURN t.name, t.articleCount ORDER BY t.articleCount DESC LIMIT 10',
     }),
-    params: z.record(z.string(), z.unknown()).default({}).meta({ description: 'Query parameters ($name).' }),
+    params: z
+      .record(z.string(), z.unknown())
+      .refine((params) => nestingDepth(params) <= MAX_PARAMS_DEPTH, {
+        message: `Parameters nest deeper than ${MAX_PARAMS_DEPTH} levels of lists and maps.`,
+      })
+      .default({})
+      .meta({ description: `Query parameters ($name), nested at most ${MAX_PARAMS_DEPTH} levels.` }),
   }),
   response: CypherResultSchema,
   errors: {

@@ -57,3 +57,15 @@ describe('lists split into single characters', () => {
     expect(result.warnings).toMatchObject([{ code: 'empty-item', line: 6 }]);
   });
 });
+
+describe('content the parser keeps raw', () => {
+  it('ignores a line of only no-break spaces instead of keeping an empty extra section (found by fuzzing)', () => {
+    const text =
+      '# __A Title__, from ([20250101](https://kghosh.substack.com/p/20250101).)\n\u00a0\n\n## Keywords\n\n\u00a0\u2003\n\n* one\n';
+    const result = parseDocument({ file: 'nbsp.md', id: 'nbsp', bytes: new TextEncoder().encode(text) });
+    expect(result.error).toBeNull();
+    expect(result.article!.keywords).toEqual(['one']);
+    expect(result.article!.extraSections).toBeUndefined();
+    expect(result.warnings).toEqual([]);
+  });
+});

@@ -24,7 +24,7 @@ afterEach(() => {
 
 describe('cache warm-up after the server starts', () => {
   it('computes the themes network, the strongest pairs, the timeline and the emerging themes the views open with', async () => {
-    const results = await warmUp(suite.api.url);
+    const results = await warmUp({ baseUrl: suite.api.url, headers: {} });
     expect(results.map(({ path, status }) => ({ path, status }))).toEqual(
       warmUpPaths().map((path) => ({ path, status: 200 })),
     );
@@ -59,7 +59,7 @@ describe('keeping warm', () => {
 
   it('warms round after round until stopped', async () => {
     const rounds: WarmUpResult[][] = [];
-    const stop = keepWarm(suite.api.url, 50, (results) => rounds.push(results));
+    const stop = keepWarm({ baseUrl: suite.api.url, headers: {} }, 50, (results) => rounds.push(results));
     await expect.poll(() => rounds.length).toBeGreaterThanOrEqual(3);
     stop();
     const seen = rounds.length;
@@ -72,7 +72,7 @@ describe('keeping warm', () => {
 describe('the request log', () => {
   it("leaves out the warm-up requests, and only those carrying this process's own token", async () => {
     logged.length = 0;
-    await warmUp(suite.api.url);
+    await warmUp({ baseUrl: suite.api.url, headers: {} });
     await suite.api.get(warmUpPaths()[0]!, { headers: { 'x-horizon-warm-up': 'guessed' } });
     await expect.poll(() => logged.filter((line) => line.req).length).toBe(1);
     expect(logged.find((line) => line.req)!.req!.url).toBe(warmUpPaths()[0]);
