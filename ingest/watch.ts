@@ -88,11 +88,13 @@ export async function watchPaths(
   let firstPendingAt = 0;
   let running: Promise<void> = Promise.resolve();
   let idleWaiters: (() => void)[] = [];
-  // Started at the first batch and kept; dropped when a batch fails, so a dead JVM is replaced.
+  // Started now, in the background, so the first change does not wait for a JVM before its write;
+  // kept across batches, dropped when a batch fails (a dead JVM is then replaced at the next one).
   // When it cannot start (no Java), the pipeline groups by words and says why.
-  let embedder: Promise<Embedder | null> | null = null;
+  const startEmbedder = (): Promise<Embedder | null> => Embedder.start().catch(() => null);
+  let embedder: Promise<Embedder | null> | null = startEmbedder();
   const sharedEmbedder = async (): Promise<Embedder | undefined> =>
-    (await (embedder ??= Embedder.start().catch(() => null))) ?? undefined;
+    (await (embedder ??= startEmbedder())) ?? undefined;
   const dropEmbedder = async (): Promise<void> => {
     const dropped = embedder;
     embedder = null;
