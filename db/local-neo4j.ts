@@ -42,7 +42,7 @@ export async function startLocalNeo4j(
   log: Log = () => {},
 ): Promise<LocalNeo4j> {
   const started = performance.now();
-  fs.mkdirSync(settings.dataDir, { recursive: true });
+  prepareDataFolder(settings.dataDir);
   const password = settings.password ?? readOrCreatePassword(settings.dataDir);
   const target: Neo4jTarget = {
     uri: `bolt://127.0.0.1:${settings.port}`,
@@ -94,6 +94,34 @@ export async function stopRecordedNeo4j(dataDir: string): Promise<boolean> {
   if (isAlive(running.pid)) process.kill(running.pid, 'SIGKILL');
   fs.rmSync(path.join(dataDir, 'server.json'), { force: true });
   return true;
+}
+
+/** The data folder exists and takes a write, or a LocalNeo4jError says why not and what to do. */
+function prepareDataFolder(dataDir: string): void {
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const probe = path.join(dataDir, `.write-probe-${process.pid}`);
+    fs.writeFileSync(probe, 'ok');
+    fs.rmSync(probe);
+  } catch (error) {
+    throw dataFolderError(error, dataDir);
+  }
+}
+
+/** A failed write to the data folder in words: unwritable, read-only or full, and what to do. */
+export function dataFolderError(error: unknown, dataDir: string): Error {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const other = 'choose another folder with NEO4J_LOCAL_DIR';
+  const why: Record<string, string> = {
+    EACCES: `cannot be written by this user (permission denied): make it writable, or ${other}`,
+    EPERM: `cannot be written by this user (not permitted): make it writable, or ${other}`,
+    EROFS: `is on a read-only file system: ${other}`,
+    ENOSPC: `is on a full disk (no space left): free some space, or ${other}`,
+    EDQUOT: `is over its disk quota: free some space, or ${other}`,
+  };
+  return code && why[code]
+    ? new LocalNeo4jError(`The Neo4j data folder ${dataDir} ${why[code]}.`, { cause: error })
+    : (error as Error);
 }
 
 export function passwordFile(dataDir: string): string {

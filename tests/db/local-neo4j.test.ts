@@ -2,14 +2,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import {
   connect,
+  dataFolderError,
   freePort,
+  PROJECT_ROOT,
   localSettingsFromEnv,
   startLocalNeo4j,
   type LocalNeo4jSettings,
 } from '../../db/index.js';
 import { testTarget } from '../support/neo4j.js';
+import { runScript } from '../support/run-cli.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
@@ -92,5 +96,52 @@ describe('connection errors', () => {
     });
     expect((error as Error).message).toContain('NEO4J_URI');
     expect(Date.now() - started).toBeLessThan(15_000);
+  });
+});
+
+describe('a data folder that cannot take writes', () => {
+  // Root writes anywhere, so as root the start runs as `nobody`, who must reach the project.
+  const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+  const reachable =
+    spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `require('fs').accessSync(${JSON.stringify(path.join(PROJECT_ROOT, 'node_modules', 'tsx', 'package.json'))})`,
+      ],
+      asUser,
+    ).status === 0;
+  if (!reachable)
+    console.warn(`skipped: the permission test runs as nobody, who cannot read ${PROJECT_ROOT}`);
+
+  it.skipIf(!reachable)(
+    'stops npm run db with one line naming the folder and NEO4J_LOCAL_DIR, exit 2',
+    async () => {
+      const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'horizon-db-readonly-'));
+      dirs.push(parent);
+      fs.chmodSync(parent, 0o555);
+      for (const dataDir of [parent, path.join(parent, 'neo4j')]) {
+        const result = await runScript(path.join('db', 'cli.ts'), [], {
+          ...asUser,
+          env: { NEO4J_URI: '', NEO4J_LOCAL_DIR: dataDir },
+        });
+        expect(result.code, dataDir).toBe(2);
+        expect(result.stderr.trim()).toBe(
+          `The Neo4j data folder ${dataDir} cannot be written by this user (permission denied): make it writable, or choose another folder with NEO4J_LOCAL_DIR.`,
+        );
+      }
+    },
+  );
+
+  it('says so for a read-only file system and a full disk too', () => {
+    const failed = (code: string): Error => Object.assign(new Error(`${code}: failed`), { code });
+    expect(dataFolderError(failed('EROFS'), '/data').message).toBe(
+      'The Neo4j data folder /data is on a read-only file system: choose another folder with NEO4J_LOCAL_DIR.',
+    );
+    expect(dataFolderError(failed('ENOSPC'), '/data').message).toBe(
+      'The Neo4j data folder /data is on a full disk (no space left): free some space, or choose another folder with NEO4J_LOCAL_DIR.',
+    );
+    const other = failed('EISDIR');
+    expect(dataFolderError(other, '/data')).toBe(other);
   });
 });
