@@ -2,18 +2,21 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import {
   connect,
   dataFolderError,
   freePort,
-  PROJECT_ROOT,
   localSettingsFromEnv,
   startLocalNeo4j,
   type LocalNeo4jSettings,
 } from '../../db/index.js';
 import { testTarget } from '../support/neo4j.js';
-import { runScript } from '../support/run-cli.js';
+import {
+  runScript,
+  UNPRIVILEGED,
+  UNPRIVILEGED_REACHES_PROJECT,
+  UNPRIVILEGED_SKIP_LINE,
+} from '../support/run-cli.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
@@ -100,21 +103,9 @@ describe('connection errors', () => {
 });
 
 describe('a data folder that cannot take writes', () => {
-  // Root writes anywhere, so as root the start runs as `nobody`, who must reach the project.
-  const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-  const reachable =
-    spawnSync(
-      process.execPath,
-      [
-        '-e',
-        `require('fs').accessSync(${JSON.stringify(path.join(PROJECT_ROOT, 'node_modules', 'tsx', 'package.json'))})`,
-      ],
-      asUser,
-    ).status === 0;
-  if (!reachable)
-    console.warn(`skipped: the permission test runs as nobody, who cannot read ${PROJECT_ROOT}`);
+  if (!UNPRIVILEGED_REACHES_PROJECT) console.warn(UNPRIVILEGED_SKIP_LINE);
 
-  it.skipIf(!reachable)(
+  it.skipIf(!UNPRIVILEGED_REACHES_PROJECT)(
     'stops npm run db with one line naming the folder and NEO4J_LOCAL_DIR, exit 2',
     async () => {
       const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'horizon-db-readonly-'));
@@ -122,7 +113,7 @@ describe('a data folder that cannot take writes', () => {
       fs.chmodSync(parent, 0o555);
       for (const dataDir of [parent, path.join(parent, 'neo4j')]) {
         const result = await runScript(path.join('db', 'cli.ts'), [], {
-          ...asUser,
+          ...UNPRIVILEGED,
           env: { NEO4J_URI: '', NEO4J_LOCAL_DIR: dataDir },
         });
         expect(result.code, dataDir).toBe(2);

@@ -1,16 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { PROJECT_ROOT } from '../../db/index.js';
 import { ingestPaths } from '../../ingest/index.js';
 import { GraphVersionSchema } from '../../model/index.js';
 import { dumpGraph } from '../support/graph-dump.js';
 import { clearDatabase, testDriver } from '../support/neo4j.js';
 import { fixtureFolder } from '../support/material.js';
 import { SEEDS_DIR } from '../support/paths.js';
+import { UNPRIVILEGED, UNPRIVILEGED_REACHES_PROJECT, UNPRIVILEGED_SKIP_LINE } from '../support/run-cli.js';
 import { runStart, startProduct } from '../support/start-process.js';
 
 /**
@@ -157,27 +156,15 @@ describe('a PATH a user gets wrong: one line, exit 2, nothing stored touched', (
     expect(await dumpGraph(driver)).toEqual(before);
   });
 
-  // Root reads any folder, so as root the process runs as `nobody`, who must reach the project.
-  const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-  const reachable =
-    spawnSync(
-      process.execPath,
-      [
-        '-e',
-        `require('fs').accessSync(${JSON.stringify(path.join(PROJECT_ROOT, 'node_modules', 'tsx', 'package.json'))})`,
-      ],
-      asUser,
-    ).status === 0;
-  if (!reachable)
-    console.warn(`skipped: the permission test runs as nobody, who cannot read ${PROJECT_ROOT}`);
+  if (!UNPRIVILEGED_REACHES_PROJECT) console.warn(UNPRIVILEGED_SKIP_LINE);
 
-  it.skipIf(!reachable)('a folder that cannot be read', async () => {
+  it.skipIf(!UNPRIVILEGED_REACHES_PROJECT)('a folder that cannot be read', async () => {
     fs.chmodSync(tmp, 0o755);
     const locked = fixtureFolder(tmp, 'locked', ['new-layout']);
     fs.chmodSync(locked, 0o000);
     try {
       const before = await dumpGraph(driver);
-      const result = await runStart([locked], asUser);
+      const result = await runStart([locked], UNPRIVILEGED);
       expect(result.code).toBe(2);
       expect(result.stderr.trim()).toBe(`${locked}: permission denied (it cannot be read)`);
       expect(await dumpGraph(driver)).toEqual(before);

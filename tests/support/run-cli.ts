@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { envForTarget, PROJECT_ROOT } from '../../db/index.js';
 import { testTarget } from './neo4j.js';
@@ -16,6 +16,22 @@ export interface SpawnOptions {
   uid?: number;
   gid?: number;
 }
+
+/**
+ * Root reads and writes any folder, so a permission test run as root runs its process as `nobody`;
+ * it can only when `nobody` reaches the project (else the test skips, saying why).
+ */
+export const UNPRIVILEGED: SpawnOptions = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+export const UNPRIVILEGED_REACHES_PROJECT =
+  spawnSync(
+    process.execPath,
+    [
+      '-e',
+      `require('fs').accessSync(${JSON.stringify(path.join(PROJECT_ROOT, 'node_modules', 'tsx', 'package.json'))})`,
+    ],
+    UNPRIVILEGED,
+  ).status === 0;
+export const UNPRIVILEGED_SKIP_LINE = `skipped: the permission test runs as nobody, who cannot read ${PROJECT_ROOT}`;
 
 /** Starts a script of the project (`ingest/cli.ts`, `scripts/start.ts`) as a real process against the test database. */
 export function spawnScript(script: string, args: string[], options: SpawnOptions = {}): ChildProcess {
