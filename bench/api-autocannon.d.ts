@@ -10,7 +10,15 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     body?: string;
     timeout?: number;
-    requests?: { path?: string; setupRequest?: <R extends { path?: string }>(request: R) => R }[];
+    pipelining?: number;
+    overallRate?: number;
+    requests?: {
+      method?: string;
+      path?: string;
+      headers?: Record<string, string>;
+      body?: string;
+      setupRequest?: <R extends { path?: string }>(request: R) => R;
+    }[];
   }
 
   interface Result {

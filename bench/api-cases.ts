@@ -2,6 +2,7 @@ import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { addDays, nextPeriod, nodeId, parseNodeId, type TimeWindow } from '../model/index.js';
 import type { NodeTarget } from '../server/graph/node-ref.js';
 import { readArticleDetails } from '../server/queries/article.js';
+import { readConcept } from '../server/queries/concepts.js';
 import { readCooccurringGroups, readStrongestPairs } from '../server/queries/issue-cooccurrence.js';
 import { readNeighbors } from '../server/queries/neighbors.js';
 import { readNodeDetails } from '../server/queries/nodes.js';
@@ -43,11 +44,15 @@ CALL () {
   RETURN i.key AS issue
 }
 CALL () {
+  MATCH (g:IssueGroup) WITH g ORDER BY g.articleCount DESC, g.key LIMIT 1
+  RETURN collect(g.key) AS issueGroups
+}
+CALL () {
   MATCH (a:Article) WHERE a.stub IS NULL AND EXISTS { (a)-[:HAS_THEME]->() }
   WITH a ORDER BY a.id
   RETURN collect(a.id) AS ids
 }
-RETURN themes, article, issue, ids[0] AS fromArticle, ids[size(ids) / 2] AS toArticle`;
+RETURN themes, article, issue, issueGroups[0] AS issueGroup, ids[0] AS fromArticle, ids[size(ids) / 2] AS toArticle`;
 
 const target = (id: string): NodeTarget => ({ ...parseNodeId(id)!, id });
 const encode = encodeURIComponent;
@@ -86,6 +91,7 @@ export async function benchCases(driver: Driver, database: string): Promise<Benc
   const issue = nodeId('Issue', sample.get('issue') as string);
   const from = nodeId('Article', sample.get('fromArticle') as string);
   const to = nodeId('Article', sample.get('toArticle') as string);
+  const issueGroup = sample.get('issueGroup') as string | null;
   // What a user has typed so far: the first letters of the busiest theme.
   const typed = themes[0]!.slice(0, 4);
   const cypher =
@@ -160,6 +166,16 @@ export async function benchCases(driver: Driver, database: string): Promise<Benc
       path: '/api/issues/pairs',
       direct: (tx) => readStrongestPairs(tx, { ...cooccurrence, limit: 50 }),
     },
+    ...(issueGroup
+      ? [
+          {
+            name: 'concept (busiest issue group)',
+            method: 'GET' as const,
+            path: `/api/concepts/${encode(nodeId('IssueGroup', issueGroup))}`,
+            direct: (tx: ManagedTransaction) => readConcept(tx, 'IssueGroup', issueGroup, 20),
+          },
+        ]
+      : []),
     {
       name: 'paths',
       method: 'GET',

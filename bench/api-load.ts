@@ -17,7 +17,7 @@ export interface LoadResult {
 }
 
 /** Exact percentiles of the recorded latencies (autocannon's own summary has no p95). */
-function summarise(latencies: number[], failed: number, seconds: number): LoadResult {
+export function summarise(latencies: number[], failed: number, seconds: number): LoadResult {
   const sorted = [...latencies].sort((a, b) => a - b);
   const at = (p: number): number =>
     sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -35,7 +35,7 @@ function summarise(latencies: number[], failed: number, seconds: number): LoadRe
  * Each request, whichever connection sends it, takes the next path in turn: with more paths than
  * the API keeps answers for, every request is computed, none shared or cached.
  */
-function rotating(paths: readonly string[]) {
+export function rotating(paths: readonly string[]) {
   let next = 0;
   return <R extends { path?: string }>(request: R): R => ({ ...request, path: paths[next++ % paths.length] });
 }

@@ -1,11 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { freePort, openNeo4j, PROJECT_ROOT, TSX_BIN } from '../db/index.js';
+import { freePort, openNeo4j, PROJECT_ROOT } from '../db/index.js';
 import { warmUpPaths } from '../server/http/warm-up.js';
 import { benchCases } from './api-cases.js';
 import { loadApi, loadDriver, type LoadResult } from './api-load.js';
 import { machineInfo, table, writeResult } from './machine.js';
+import { startServer, type ServerProcess } from './server-process.js';
 
 /**
  * `npx tsx bench/api.ts [--duration 10] [--connections 8] [--only name,name]`
@@ -27,36 +27,11 @@ const { values } = parseArgs({
 const options = { durationS: Number(values.duration), connections: Number(values.connections) };
 const only = values.only ? new Set(values.only.split(',')) : null;
 
-async function startServer(port: number): Promise<ChildProcess> {
-  const child = spawn(TSX_BIN, [path.join(PROJECT_ROOT, 'server', 'main.ts')], {
-    cwd: PROJECT_ROOT,
-    env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited (code ${child.exitCode})`);
-    const healthy = await fetch(`http://127.0.0.1:${port}/api/health`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (healthy) return child;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  child.kill();
-  throw new Error('the server did not become healthy within 120 s');
-}
-
 const round = (value: number, digits = 1): number => Number(value.toFixed(digits));
 
 async function main(): Promise<void> {
   const neo4j = await openNeo4j({ log: (line) => console.error(line), stopLocalOnClose: true });
-  let server: ChildProcess | null = null;
+  let server: ServerProcess | null = null;
   try {
     const { driver, target } = neo4j;
     const version = (await driver.getServerInfo({ database: target.database })).agent ?? 'unknown';
@@ -67,20 +42,19 @@ async function main(): Promise<void> {
     );
     const articles = records[0]!.get('n') as number;
     const cases = (await benchCases(driver, target.database)).filter((c) => !only || only.has(c.name));
-    const port = await freePort();
-    server = await startServer(port);
+    server = await startServer(await freePort());
+    const { url } = server;
     // The server computes its whole-graph answers when it starts; measuring during that would
     // measure them too. Asking for them waits until they are there.
-    for (const path of warmUpPaths())
-      await fetch(`http://127.0.0.1:${port}${path}`).then((r) => r.arrayBuffer());
+    for (const path of warmUpPaths()) await fetch(`${url}${path}`).then((r) => r.arrayBuffer());
     console.error(
       `Measuring ${cases.length} routes on ${articles} articles (${target.uri}), ${options.connections} connections, ${options.durationS} s each`,
     );
 
     const results: { route: string; path: string; api: LoadResult; driver: LoadResult }[] = [];
     for (const benchCase of cases) {
-      await loadApi(`http://127.0.0.1:${port}`, benchCase, { ...options, durationS: 1 }); // warm-up
-      const api = await loadApi(`http://127.0.0.1:${port}`, benchCase, options);
+      await loadApi(url, benchCase, { ...options, durationS: 1 }); // warm-up
+      const api = await loadApi(url, benchCase, options);
       await loadDriver(driver, target.database, benchCase, { ...options, durationS: 1 });
       const direct = await loadDriver(driver, target.database, benchCase, options);
       results.push({ route: benchCase.name, path: benchCase.path, api, driver: direct });
@@ -116,7 +90,7 @@ async function main(): Promise<void> {
     });
     console.error(`Written ${path.relative(PROJECT_ROOT, file)}`);
   } finally {
-    server?.kill('SIGTERM');
+    await server?.stop();
     await neo4j.close();
   }
 }

@@ -18,11 +18,15 @@ export interface CliIngestRun {
   graph: Record<string, number>;
 }
 
-/** Runs the real `ingest` CLI as its own process, so its peak memory is the ingest's alone. */
+/**
+ * Runs the real `ingest` CLI as its own process, so its peak memory is the ingest's alone; `env`
+ * adds to its environment.
+ */
 export function runCliIngest(
   target: Neo4jTarget,
   args: string[],
   neo4jCpuMs: () => number | null = () => null,
+  env: NodeJS.ProcessEnv = {},
 ): Promise<CliIngestRun> {
   const neo4jCpuBefore = neo4jCpuMs();
   const child = spawn(TSX_BIN, [path.join(PROJECT_ROOT, 'ingest', 'cli.ts'), '--json', ...args], {
@@ -30,6 +34,7 @@ export function runCliIngest(
     env: {
       ...process.env,
       ...envForTarget(target),
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
