@@ -6,6 +6,7 @@ declare module 'autocannon' {
     url: string;
     connections?: number;
     duration?: number;
+    amount?: number;
     method?: string;
     headers?: Record<string, string>;
     body?: string;
@@ -21,7 +22,7 @@ declare module 'autocannon' {
     }[];
   }
 
-  interface Result {
+  export interface Result {
     requests: { average: number; total: number };
     errors: number;
     timeouts: number;
