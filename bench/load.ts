@@ -139,110 +139,115 @@ async function main(): Promise<void> {
   // Java is what the embedder needs; an empty JAVA_HOME is a machine without it (Neo4j is running by then).
   const noJava = values.embedder ? {} : { JAVA_HOME: fs.mkdtempSync(path.join(os.tmpdir(), 'no-java-')) };
 
-  await withBenchNeo4j(async (target, version) => {
-    console.error(`load: ingesting ${corpus}${values.embedder ? '' : ' (without the embedder)'}…`);
-    const ingest = await runCliIngest(target, [path.resolve(corpus), '--reset'], undefined, noJava);
-    console.error(
-      `load: ${ingest.files} documents in ${(ingest.durationMs / 1000).toFixed(1)} s; load average ${loadAverage()}`,
-    );
-
-    const driver = await connect(target);
-    const server = await startServer(await freePort(), { ...envForTarget(target), ...noJava });
-    try {
-      const cases = await benchCases(driver, target.database);
-      const { url } = server;
-      for (const warm of warmUpPaths()) await fetch(`${url}${warm}`).then((r) => r.arrayBuffer());
-      await loadMix(url, cases, { connections: 4, durationS: 5 }); // a first pass, not measured
-
-      const connections = Number(values.connections);
-      const durationS = Number(values.duration);
-      const before = loadAverage();
-      console.error(`load: ${cases.length} routes at once, ${connections} connections, ${durationS} s…`);
-      const load = await sampling(server, Number(values.sample), () =>
-        loadMix(url, cases, { connections, durationS }),
+  try {
+    await withBenchNeo4j(async (target, version) => {
+      console.error(`load: ingesting ${corpus}${values.embedder ? '' : ' (without the embedder)'}…`);
+      const ingest = await runCliIngest(target, [path.resolve(corpus), '--reset'], undefined, noJava);
+      console.error(
+        `load: ${ingest.files} documents in ${(ingest.durationMs / 1000).toFixed(1)} s; load average ${loadAverage()}`,
       );
-      const loadFigures = {
-        connections,
-        durationS,
-        loadAverage: { before, after: loadAverage() },
-        total: load.result.routes.reduce((sum, r) => sum + r.requests + r.failed, 0),
-        errors: load.result.errors,
-        timeouts: load.result.timeouts,
-        routes: load.result.routes,
-        memory: load.samples,
-      };
-      console.log(
-        `\n${connections} connections, ${durationS} s, all routes at once (load average ${before} → ${loadFigures.loadAverage.after})`,
-      );
-      console.log(routeTable(load.result));
-      console.log(
-        `${loadFigures.total} requests, ${failures(load.result)} failed (non-2xx ${load.result.routes.reduce((s, r) => s + r.failed, 0)}, errors ${load.result.errors}, timeouts ${load.result.timeouts})`,
-      );
-      console.log(memoryLine(load.samples));
 
-      let soakFigures: Record<string, unknown> | null = null;
-      if (values.soak) {
-        const minutes = Number(values['soak-minutes']);
-        const soakConnections = Number(values['soak-connections']);
-        const rate = Number(values['soak-rate']);
-        const soakBefore = loadAverage();
-        console.error(`load: soak, ${rate} requests/s on ${soakConnections} connections for ${minutes} min…`);
-        const soak = await sampling(server, 10, () =>
-          loadMix(url, cases, { connections: soakConnections, durationS: minutes * 60, overallRate: rate }),
+      const driver = await connect(target);
+      const server = await startServer(await freePort(), { ...envForTarget(target), ...noJava });
+      try {
+        const cases = await benchCases(driver, target.database);
+        const { url } = server;
+        for (const warm of warmUpPaths()) await fetch(`${url}${warm}`).then((r) => r.arrayBuffer());
+        await loadMix(url, cases, { connections: 4, durationS: 5 }); // a first pass, not measured
+
+        const connections = Number(values.connections);
+        const durationS = Number(values.duration);
+        const before = loadAverage();
+        console.error(`load: ${cases.length} routes at once, ${connections} connections, ${durationS} s…`);
+        const load = await sampling(server, Number(values.sample), () =>
+          loadMix(url, cases, { connections, durationS }),
         );
-        const settled = soak.samples.filter((s) => s.atS >= 60);
-        const slopes = {
-          heapMiBPerMin: round(
-            slopeMiBPerMinute(settled, (s) => s.heapUsed),
-            3,
-          ),
-          rssMiBPerMin: round(
-            slopeMiBPerMinute(settled, (s) => s.rss),
-            3,
-          ),
-        };
-        soakFigures = {
-          minutes,
-          connections: soakConnections,
-          rate,
-          loadAverage: { before: soakBefore, after: loadAverage() },
-          routes: soak.result.routes,
-          errors: soak.result.errors,
-          timeouts: soak.result.timeouts,
-          memory: soak.samples,
-          slopes,
+        const loadFigures = {
+          connections,
+          durationS,
+          loadAverage: { before, after: loadAverage() },
+          total: load.result.routes.reduce((sum, r) => sum + r.requests + r.failed, 0),
+          errors: load.result.errors,
+          timeouts: load.result.timeouts,
+          routes: load.result.routes,
+          memory: load.samples,
         };
         console.log(
-          `\nsoak: ${minutes} min at ${rate} requests/s on ${soakConnections} connections (load average ${soakBefore} → ${loadAverage()})`,
+          `\n${connections} connections, ${durationS} s, all routes at once (load average ${before} → ${loadFigures.loadAverage.after})`,
         );
-        console.log(routeTable(soak.result));
+        console.log(routeTable(load.result));
         console.log(
-          `${soak.result.routes.reduce((sum, r) => sum + r.requests, 0)} answered, ${failures(soak.result)} failed`,
+          `${loadFigures.total} requests, ${failures(load.result)} failed (non-2xx ${load.result.routes.reduce((s, r) => s + r.failed, 0)}, errors ${load.result.errors}, timeouts ${load.result.timeouts})`,
         );
-        console.log(memoryLine(soak.samples));
-        console.log(
-          `slope after the first minute: heap after GC ${slopes.heapMiBPerMin} MiB/min, RSS ${slopes.rssMiBPerMin} MiB/min`,
-        );
-        if (failures(soak.result) > 0) process.exitCode = 1;
+        console.log(memoryLine(load.samples));
+
+        let soakFigures: Record<string, unknown> | null = null;
+        if (values.soak) {
+          const minutes = Number(values['soak-minutes']);
+          const soakConnections = Number(values['soak-connections']);
+          const rate = Number(values['soak-rate']);
+          const soakBefore = loadAverage();
+          console.error(
+            `load: soak, ${rate} requests/s on ${soakConnections} connections for ${minutes} min…`,
+          );
+          const soak = await sampling(server, 10, () =>
+            loadMix(url, cases, { connections: soakConnections, durationS: minutes * 60, overallRate: rate }),
+          );
+          const settled = soak.samples.filter((s) => s.atS >= 60);
+          const slopes = {
+            heapMiBPerMin: round(
+              slopeMiBPerMinute(settled, (s) => s.heapUsed),
+              3,
+            ),
+            rssMiBPerMin: round(
+              slopeMiBPerMinute(settled, (s) => s.rss),
+              3,
+            ),
+          };
+          soakFigures = {
+            minutes,
+            connections: soakConnections,
+            rate,
+            loadAverage: { before: soakBefore, after: loadAverage() },
+            routes: soak.result.routes,
+            errors: soak.result.errors,
+            timeouts: soak.result.timeouts,
+            memory: soak.samples,
+            slopes,
+          };
+          console.log(
+            `\nsoak: ${minutes} min at ${rate} requests/s on ${soakConnections} connections (load average ${soakBefore} → ${loadAverage()})`,
+          );
+          console.log(routeTable(soak.result));
+          console.log(
+            `${soak.result.routes.reduce((sum, r) => sum + r.requests, 0)} answered, ${failures(soak.result)} failed`,
+          );
+          console.log(memoryLine(soak.samples));
+          console.log(
+            `slope after the first minute: heap after GC ${slopes.heapMiBPerMin} MiB/min, RSS ${slopes.rssMiBPerMin} MiB/min`,
+          );
+          if (failures(soak.result) > 0) process.exitCode = 1;
+        }
+        if (failures(load.result) > 0) process.exitCode = 1;
+
+        const file = writeResult(`load-${ingest.files}`, {
+          date: new Date().toISOString(),
+          machine: machineInfo(version),
+          corpus: path.resolve(corpus),
+          documents: ingest.files,
+          embedder: values.embedder,
+          load: loadFigures,
+          soak: soakFigures,
+        });
+        console.error(`Written ${path.relative(PROJECT_ROOT, file)}`);
+      } finally {
+        await server.stop();
+        await driver.close();
       }
-      if (failures(load.result) > 0) process.exitCode = 1;
-
-      const file = writeResult(`load-${ingest.files}`, {
-        date: new Date().toISOString(),
-        machine: machineInfo(version),
-        corpus: path.resolve(corpus),
-        documents: ingest.files,
-        embedder: values.embedder,
-        load: loadFigures,
-        soak: soakFigures,
-      });
-      console.error(`Written ${path.relative(PROJECT_ROOT, file)}`);
-    } finally {
-      await server.stop();
-      await driver.close();
-    }
-  });
-  if (noJava.JAVA_HOME) fs.rmSync(noJava.JAVA_HOME, { recursive: true, force: true });
+    });
+  } finally {
+    if (noJava.JAVA_HOME) fs.rmSync(noJava.JAVA_HOME, { recursive: true, force: true });
+  }
 }
 
 main().catch((error: unknown) => {
