@@ -43,6 +43,8 @@ export async function loadMix(
 ): Promise<MixResult> {
   const latencies = cases.map((): number[] => []);
   const statuses = cases.map((): Record<number, number> => ({}));
+  // One turn per case, shared by all connections: each request of a rotating case asks the next path.
+  const turns = cases.map((benchCase) => (benchCase.rotate ? rotating(benchCase.rotate) : null));
   const rates = options.overallRate ? shares(options.overallRate, options.connections) : [];
   const runs = Array.from({ length: options.connections }, (_, k) => {
     const offset = Math.floor((k * cases.length) / options.connections);
@@ -63,7 +65,7 @@ export async function loadMix(
             return {
               method: benchCase.method,
               path: benchCase.path,
-              ...(benchCase.rotate ? { setupRequest: rotating(benchCase.rotate) } : {}),
+              ...(turns[i] ? { setupRequest: turns[i] } : {}),
               ...(benchCase.body === undefined
                 ? {}
                 : {
