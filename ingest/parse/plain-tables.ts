@@ -17,8 +17,8 @@ import type { Root, RootContent, Table, TableCell, TableRow } from 'mdast';
  *   with a blank line or the end of the document (never interrupted, never interrupting);
  * - every line starts and ends with `|`, holds no tab, and has as many cells as the header;
  * - the second line is a delimiter row;
- * - no cell holds a character inline markdown reads (escapes, code, emphasis, links, HTML,
- *   entities), so the cell's text is its source, trimmed.
+ * - no cell holds what inline markdown reads (escapes, code, emphasis, links, HTML, character
+ *   references), so the cell's text is its source, trimmed.
  */
 
 export interface PlainTable {
@@ -32,8 +32,11 @@ const FENCE_OR_HTML = /^ {0,3}(?:`{3}|~{3}|<)/m;
 const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
 const BLANK = /^[ \t]*$/;
 const DELIMITER_CELL = /^ *:?-+:? *$/;
-/** What inline markdown reads in a cell: escapes, code spans, emphasis, links and images, HTML and autolinks, entities. */
-const INLINE_MARKUP = /[\\`*_[<&]/;
+/**
+ * What inline markdown reads in a cell: escapes, code spans, emphasis, links and images, HTML and
+ * autolinks, and what could be a character reference (`&amp;`, `&#35;`; a lone `&` is text).
+ */
+const INLINE_MARKUP = /[\\`*_[<]|&#?[\p{L}\p{N}]+;/u;
 const BREAK = '***';
 
 interface Line {
