@@ -184,7 +184,6 @@ describe('plain tables read by splitting lines, on broken and random documents',
       }),
       { seed: SEED, numRuns },
     );
-    console.log('PLAIN', withPlainTables, numRuns);
     // Both paths were compared: the documents are neither all plain nor all left to remark.
     expect(withPlainTables).toBeGreaterThan(numRuns / 10);
     expect(withPlainTables).toBeLessThan(numRuns * 0.9);
