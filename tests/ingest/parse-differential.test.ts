@@ -54,7 +54,7 @@ const sources: [string, Doc[]][] = [
   ['the seeds', readDocs(SEEDS_DIR)],
   ...['1', '2', '3'].map((seed): [string, Doc[]] => [
     `generated documents, seed ${seed}`,
-    generate(`differential-${seed}`, 150).map((doc) => ({ name: doc.file, bytes: encoder.encode(doc.text) })),
+    generate(`differential-${seed}`, 100).map((doc) => ({ name: doc.file, bytes: encoder.encode(doc.text) })),
   ]),
   ...(noCorpus ? [] : [['the real digests', readDocs(CORPUS_DIR)] as [string, Doc[]]]),
 ];
@@ -176,7 +176,7 @@ describe('plain tables read by splitting lines, on broken and random documents',
 
   it('gives what remark gives on tables in every context, with cells of any markup', () => {
     let withPlainTables = 0;
-    const numRuns = runs(1500);
+    const numRuns = runs(1000);
     fc.assert(
       fc.property(tableDocument, (bytes) => {
         if (plainTables(new TextDecoder().decode(bytes)).length > 0) withPlainTables++;
