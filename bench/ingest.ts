@@ -8,7 +8,7 @@ import { unified } from 'unified';
 import { PROJECT_ROOT, TSX_BIN } from '../db/index.js';
 import { discoverFiles } from '../ingest/files.js';
 import { parseDocument } from '../ingest/parse/index.js';
-import { parseMarkdown } from '../ingest/parse/markdown.js';
+import { parseMarkdownWithRemark } from '../ingest/parse/markdown.js';
 import { machineInfo, peakRssMiB, table, writeResult } from './machine.js';
 import { withBenchNeo4j } from './neo4j.js';
 import { CORPUS_DIR, isPresent, missingMaterialLine } from './shared-material.js';
@@ -24,6 +24,7 @@ import { naiveIngest, writeFloor } from './baselines.js';
  * same rows) and optionally the naive one-MERGE-per-fact baseline.
  *
  *   npx tsx bench/ingest.ts [--docs 10000] [--gen SEED | --source DIR] [--naive 1000] [--api] [--keep]
+ *   npx tsx bench/ingest.ts --docs 500 --gen 1 --parse-only     (the parse speeds alone, no Neo4j)
  *
  * Documents: the real corpus (--source, default HORIZON_CORPUS or ../shared/corpus/futures) copied
  * under distinct ids up to --docs, or with --gen a synthetic corpus of --docs documents from
@@ -40,6 +41,7 @@ const { values } = parseArgs({
     'api-duration': { type: 'string', default: '10' },
     'parse-sample': { type: 'string', default: '1000' },
     keep: { type: 'boolean', default: false },
+    'parse-only': { type: 'boolean', default: false },
   },
 });
 
@@ -63,6 +65,10 @@ async function main(): Promise<void> {
   console.error(`bench: ${files.length} documents (${corpus}), ${megabytes.toFixed(1)} MB in ${corpusDir}`);
 
   const parse = benchParse(files.slice(0, Number(values['parse-sample'])).map((f) => f.absolutePath));
+  if (values['parse-only']) {
+    console.log(parseSummary(parse));
+    return;
+  }
 
   const result = await withBenchNeo4j(async (target, version, neo4jCpuMs) => {
     const first = await runCliIngest(target, [corpusDir, '--reset'], neo4jCpuMs);
@@ -95,6 +101,7 @@ async function main(): Promise<void> {
   });
   const rows: Record<string, string | number>[] = [
     parseRow('parse (full parser)', parse.full),
+    parseRow('parse (full parser, tables by remark)', parse.fullRemark),
     parseRow('parse (remark + GFM tables)', parse.remarkTables),
     parseRow('parse (remark alone)', parse.remark),
     { phase: 'ingest, empty graph', ...rate(result.first) },
@@ -124,8 +131,7 @@ async function main(): Promise<void> {
       `ingest / write floor: ${(result.first.durationMs / result.floor.durationMs).toFixed(2)}x ` +
         `(${(writesMs / result.floor.durationMs).toFixed(2)}x without the issue grouping)`,
       `unchanged re-ingest / first ingest: ${((100 * result.unchanged.durationMs) / result.first.durationMs).toFixed(1)}%`,
-      `full parser / remark alone: ${(parse.remark.mbPerSecond / parse.full.mbPerSecond).toFixed(2)}x slower ` +
-        `(remark + GFM tables alone: ${(parse.remark.mbPerSecond / parse.remarkTables.mbPerSecond).toFixed(2)}x)`,
+      parseSummary(parse),
       `rows written: ${result.floor.rows}`,
     ].join('\n'),
   );
@@ -174,6 +180,17 @@ function editOnePercent(files: string[]): void {
   }
 }
 
+function parseSummary(parse: ReturnType<typeof benchParse>): string {
+  const slower = (figures: ParseFigures): string =>
+    (parse.remark.mbPerSecond / figures.mbPerSecond).toFixed(2);
+  return (
+    `parse MB/s: full parser ${parse.full['MB/s']}, with every table read by remark ${parse.fullRemark['MB/s']}, ` +
+    `remark + GFM tables ${parse.remarkTables['MB/s']}, remark alone ${parse.remark['MB/s']}\n` +
+    `full parser / remark alone: ${slower(parse.full)}x slower (with every table read by remark: ` +
+    `${slower(parse.fullRemark)}x; remark + GFM tables alone: ${slower(parse.remarkTables)}x)`
+  );
+}
+
 interface ParseFigures {
   seconds: string;
   'docs/s': number;
@@ -183,6 +200,7 @@ interface ParseFigures {
 
 function benchParse(paths: string[]): {
   full: ParseFigures;
+  fullRemark: ParseFigures;
   remarkTables: ParseFigures;
   remark: ParseFigures;
 } {
@@ -193,13 +211,23 @@ function benchParse(paths: string[]): {
   const texts = inputs.map((input) => input.bytes.toString('utf8'));
   const megabytes = inputs.reduce((sum, input) => sum + input.bytes.length, 0) / 2 ** 20;
   const plain = unified().use(remarkParse);
-  const passes = { full: [] as number[], remarkTables: [] as number[], remark: [] as number[] };
+  const passes = {
+    full: [] as number[],
+    fullRemark: [] as number[],
+    remarkTables: [] as number[],
+    remark: [] as number[],
+  };
   const runs: Record<keyof typeof passes, () => void> = {
     full: () => {
       for (const input of inputs) parseDocument({ file: input.file, id: input.file, bytes: input.bytes });
     },
+    fullRemark: () => {
+      for (const input of inputs) {
+        parseDocument({ file: input.file, id: input.file, bytes: input.bytes }, parseMarkdownWithRemark);
+      }
+    },
     remarkTables: () => {
-      for (const text of texts) parseMarkdown(text);
+      for (const text of texts) parseMarkdownWithRemark(text);
     },
     remark: () => {
       for (const text of texts) plain.parse(text);
@@ -224,10 +252,12 @@ function benchParse(paths: string[]): {
       mbPerSecond,
     };
   };
-  const full = figures(passes.full);
-  const remarkTables = figures(passes.remarkTables);
-  const remarkAlone = figures(passes.remark);
-  return { full, remarkTables, remark: remarkAlone };
+  return {
+    full: figures(passes.full),
+    fullRemark: figures(passes.fullRemark),
+    remarkTables: figures(passes.remarkTables),
+    remark: figures(passes.remark),
+  };
 }
 
 main()

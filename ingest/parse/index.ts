@@ -6,7 +6,7 @@ import { emptyFacts, readSections, type SectionFacts } from './document.js';
 import { defined } from './fact-tables.js';
 import { detectLanguage } from './language.js';
 import { detectLayout } from './layout.js';
-import { parseMarkdown } from './markdown.js';
+import { parseMarkdown, type MarkdownParser } from './markdown.js';
 import { splitSections } from './sections.js';
 import { externalLink, titleFields, type TitleFields } from './title.js';
 import type { ParseInput, ParseResult } from './types.js';
@@ -19,14 +19,14 @@ export type { ParseInput, ParseResult } from './types.js';
  * text → mdast (once) → sections by name → typed record → ArticleRecordSchema. Problems that lose
  * nothing are warnings; a problem that would make the record wrong is the `error`, naming file and line.
  */
-export function parseDocument(input: ParseInput): ParseResult {
+export function parseDocument(input: ParseInput, markdown: MarkdownParser = parseMarkdown): ParseResult {
   const decoded = decodeDocument(input.file, input.bytes);
   if ('error' in decoded) return { article: null, layout: null, warnings: [], error: decoded.error };
 
   const context = createContext(input.file, input.id, decoded.text);
   let layout: ParseResult['layout'] = null;
   try {
-    const parts = splitSections(context, parseMarkdown(decoded.text));
+    const parts = splitSections(context, markdown(decoded.text));
     layout = detectLayout(parts.sections);
     const head = titleFields(context, parts.title);
     const url = externalLink(context, parts.preamble);

@@ -3,6 +3,7 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
+import { maskTables, plainTables, restoreTables } from './plain-tables.js';
 
 /**
  * GFM tables and nothing else of GFM. remark-gfm would also turn on autolink literals,
@@ -19,7 +20,20 @@ function remarkGfmTables(this: Processor): void {
 /** Built once: creating and freezing a processor per document would cost more than some parses. */
 const processor = unified().use(remarkParse).use(remarkGfmTables).freeze();
 
-/** Markdown → mdast with positions. Only the parse runs: there is no transform to apply. */
-export function parseMarkdown(text: string): Root {
+export type MarkdownParser = (text: string) => Root;
+
+/** Markdown → mdast with positions, by remark alone: the parser of record. */
+export function parseMarkdownWithRemark(text: string): Root {
   return processor.parse(text);
+}
+
+/**
+ * The same tree as `parseMarkdownWithRemark`, with the plain tables read by splitting their lines
+ * (plain-tables.ts) and everything else, and every table that is not plain, by remark.
+ */
+export function parseMarkdown(text: string): Root {
+  const tables = plainTables(text);
+  if (tables.length === 0) return processor.parse(text);
+  const root = processor.parse(maskTables(text, tables));
+  return restoreTables(root, tables) ? root : processor.parse(text);
 }
