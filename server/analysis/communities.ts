@@ -1,6 +1,11 @@
 import louvainExport from 'graphology-communities-louvain';
 import betweennessExport from 'graphology-metrics/centrality/betweenness.js';
-import type { Community, NodeCentrality, ThemeCommunities } from '../../model/index.js';
+import {
+  seededRandom,
+  type Community,
+  type NodeCentrality,
+  type ThemeCommunities,
+} from '../../model/index.js';
 import { structuralGaps } from './structural-gaps.js';
 import { toGraph, weightedDegreeOf, type WeightedNetwork } from './weighted-graph.js';
 
@@ -90,16 +95,4 @@ export function analyseNetwork(input: WeightedNetwork): ThemeCommunities {
 
 function round(value: number): number {
   return Math.round(value * 10_000) / 10_000;
-}
-
-/** Mulberry32: a small, seeded, uniform source in [0, 1). */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
