@@ -8,7 +8,14 @@ import cytoscape, {
 } from 'cytoscape';
 import type { CyEdgeData, CyNodeData, Elements } from '../../model/index.js';
 import { download, h, nextFrame } from './dom.js';
-import { labelWidth, pickFarLabels, type LabelCandidate } from './far-labels.js';
+import {
+  frameWithLabels,
+  labelWidth,
+  pickFarLabels,
+  type FramedNode,
+  type LabelCandidate,
+  type Viewport,
+} from './far-labels.js';
 import { EDGE_LABEL_PX, graphStyle, LABEL_FONT, MIN_LABEL_PX } from './graph-style.js';
 import {
   ADD_CHUNK,
@@ -18,7 +25,6 @@ import {
   LABELLED_ADD_CHUNK,
   renderOptions,
   revealSteps,
-  type Box,
 } from './large-graph.js';
 import type { LayoutName, Positions } from './layout-protocol.js';
 import { LayoutRunner } from './layout-runner.js';
@@ -33,6 +39,14 @@ import { warmNodeTextures } from './texture-warmup.js';
 const ANIMATE_BELOW = 400;
 const FIT_MAX_ZOOM = 1.3;
 const FIT_PADDING = 40;
+/** A node label's line (font and background) and its gap under the node, in px at zoom 1. */
+const LABEL_HEIGHT = LABEL_FONT + 4;
+const LABEL_MARGIN = 3;
+const LABEL_MAX_WIDTH = 160;
+
+function labelWidthOf(text: unknown): number {
+  return text ? labelWidth(String(text), LABEL_FONT, LABEL_MAX_WIDTH) : 0;
+}
 const LABELS_AT_MOST = 300;
 
 export interface CanvasHandlers {
@@ -178,14 +192,14 @@ export class GraphCanvas {
         Number(b.data('articleCount') ?? 0) - Number(a.data('articleCount') ?? 0) ||
         b.degree(false) - a.degree(false),
     );
-    const height = LABEL_FONT + 4;
+    const height = LABEL_HEIGHT;
     const candidates: LabelCandidate[] = nodes.map((node) => {
       const p = node.renderedPosition();
       return {
         id: node.id(),
         x: p.x,
-        y: p.y + node.renderedHeight() / 2 + 3 + height / 2,
-        width: labelWidth(String(node.data('_label') ?? ''), LABEL_FONT, 160),
+        y: p.y + node.renderedHeight() / 2 + LABEL_MARGIN + height / 2,
+        width: labelWidthOf(node.data('_label')),
         height,
       };
     });
@@ -195,7 +209,11 @@ export class GraphCanvas {
     cy.batch(() => {
       for (const node of nodes) {
         if (picked.has(node.id())) {
-          node.data({ _farFont: LABEL_FONT / zoom, _farWidth: 160 / zoom, _farMargin: 3 / zoom });
+          node.data({
+            _farFont: LABEL_FONT / zoom,
+            _farWidth: LABEL_MAX_WIDTH / zoom,
+            _farMargin: LABEL_MARGIN / zoom,
+          });
           node.removeClass('no-label').addClass('far-label');
         } else node.removeClass('far-label').addClass('no-label');
       }
@@ -402,8 +420,13 @@ export class GraphCanvas {
       // A laid-out graph is framed before it is drawn (a zoom change after would render every
       // node's texture again), then shown in steps, each drawn in a frame of its own: the nodes a
       // part at a time (their first drawing is their textures'), then the edges.
-      this.fitBox(
-        boxOfNodes(nodes.map((node) => ({ position: node.position!, size: Number(node.data._size) }))),
+      this.frame(
+        nodes.map((node) => ({
+          x: node.position!.x,
+          y: node.position!.y,
+          size: Number(node.data._size),
+          label: node.data._label,
+        })),
       );
       this.revealing = true;
       try {
@@ -567,19 +590,22 @@ export class GraphCanvas {
   private async applyPositions(positions: Positions): Promise<void> {
     const nodes = this.cy.nodes().filter((node) => positions[node.id()] !== undefined);
     if (nodes.length < ANIMATE_BELOW && this.hasSize) {
-      let layout!: cytoscape.Layouts;
-      this.capFitZoom(() => {
-        layout = nodes.layout({
-          name: 'preset',
-          positions,
-          animate: true,
-          animationDuration: 450,
-          animationEasing: 'ease-out-cubic',
-          fit: true,
-          padding: FIT_PADDING,
-        });
-        layout.run();
+      // The view moves with the nodes to where their final positions, labels included, fit.
+      const target = this.viewportFor(
+        this.cy
+          .nodes(':visible')
+          .map((node) => ({ ...(positions[node.id()] ?? node.position()), ...this.framing(node) })),
+      );
+      const layout = nodes.layout({
+        name: 'preset',
+        positions,
+        animate: true,
+        animationDuration: 450,
+        animationEasing: 'ease-out-cubic',
+        fit: false,
+        ...(target ?? {}),
       });
+      layout.run();
       await layout.promiseOn('layoutstop');
       return;
     }
@@ -726,33 +752,51 @@ export class GraphCanvas {
       this.needsFit = true;
       return;
     }
-    const eles = this.cy.elements(':visible');
-    this.capFitZoom(() => {
-      if (animate && !this.big) this.cy.animate({ fit: { eles, padding: FIT_PADDING }, duration: 250 });
-      else this.cy.fit(eles, FIT_PADDING);
-    });
+    const target = this.viewportFor(
+      this.cy.nodes(':visible').map((node) => ({ ...node.position(), ...this.framing(node) })),
+    );
+    if (!target) return;
+    if (animate && !this.big) this.cy.animate({ ...target, duration: 250 });
+    else this.cy.viewport(target);
   }
 
-  /** Frames `box` (graph coordinates) as fit() would frame the elements inside it. */
-  private fitBox(box: Box | null): void {
-    if (!box) return;
+  private framing(node: NodeSingular): { size: number; label: unknown } {
+    return { size: Number(node.data('_size')), label: node.data('_label') };
+  }
+
+  /** Frames nodes that are not drawn yet as fit() would frame them. */
+  private frame(nodes: { x: number; y: number; size: number; label: unknown }[]): void {
     if (!this.hasSize) {
       this.needsFit = true;
       return;
     }
-    const view = { width: this.cy.width(), height: this.cy.height(), padding: FIT_PADDING };
-    this.cy.viewport(fitViewport(box, view, { min: this.cy.minZoom(), max: FIT_MAX_ZOOM }));
+    const target = this.viewportFor(nodes);
+    if (target) this.cy.viewport(target);
   }
 
-  /** Fitting a handful of nodes would blow them up: fits stop at FIT_MAX_ZOOM. */
-  private capFitZoom(fit: () => void): void {
-    const max = this.cy.maxZoom();
-    this.cy.maxZoom(FIT_MAX_ZOOM);
-    try {
-      fit();
-    } finally {
-      this.cy.maxZoom(max);
+  /**
+   * The view that frames these nodes (graph coordinates), no closer than FIT_MAX_ZOOM (a fit to a
+   * handful of nodes would blow them up). A small graph's labels are framed too, at the size they
+   * will be drawn (far-labels.ts), so none hangs off the canvas's sides; a big graph draws its
+   * labels only zoomed in, and is framed by its shapes.
+   */
+  private viewportFor(nodes: { x: number; y: number; size: number; label: unknown }[]): Viewport | null {
+    const view = { width: this.cy.width(), height: this.cy.height(), padding: FIT_PADDING };
+    const zoomRange = { min: this.cy.minZoom(), max: FIT_MAX_ZOOM };
+    if (this.big) {
+      const box = boxOfNodes(nodes.map(({ x, y, size }) => ({ position: { x, y }, size })));
+      return box ? fitViewport(box, view, zoomRange) : null;
     }
+    const framed: FramedNode[] = nodes.map(({ x, y, size, label }) => ({
+      x,
+      y,
+      size,
+      labelWidth: labelWidthOf(label),
+    }));
+    return frameWithLabels(framed, view, zoomRange, {
+      below: LABEL_MARGIN + LABEL_HEIGHT,
+      readableZoom: MIN_LABEL_PX / LABEL_FONT,
+    });
   }
 
   zoomBy(factor: number): void {

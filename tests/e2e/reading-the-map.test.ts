@@ -46,23 +46,27 @@ afterAll(async () => {
 });
 
 /**
- * The nodes whose label a person can read: drawn (Cytoscape skips a label below its
+ * The elements whose label a person can read: drawn (Cytoscape skips a label below its
  * min-zoomed-font-size at the zoom's texture level), not transparent, at least 8 px on screen,
- * in view.
+ * in view. `cut`: only those whose label runs past the canvas's edges.
  */
-function readableLabels(page: Page, selector = ':visible'): Promise<string[]> {
+function readableLabels(page: Page, selector = ':visible', cut = false): Promise<string[]> {
   return onCanvas<string[]>(
     page,
     `const zoom = cy.zoom();
     const level = Math.pow(2, Math.ceil(Math.log2(zoom * window.devicePixelRatio)));
-    return cy.elements(${JSON.stringify(selector)}).filter((element) => {
+    const readable = cy.elements(${JSON.stringify(selector)}).filter((element) => {
       if (!element.pstyle('label').strValue) return false;
       if (Number(element.pstyle('text-opacity').value) === 0 || Number(element.pstyle('opacity').value) === 0) return false;
       const font = element.pstyle('font-size').pfValue;
       if (font * level < element.pstyle('min-zoomed-font-size').pfValue) return false;
       const p = element.isNode() ? element.renderedPosition() : element.renderedMidpoint();
       return font * zoom >= 8 && p.x >= 0 && p.y >= 0 && p.x <= cy.width() && p.y <= cy.height();
-    }).map((element) => element.id());`,
+    });
+    return (${cut} ? readable.filter((element) => {
+      const box = element.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+      return box.x1 < 0 || box.y1 < 0 || box.x2 > cy.width() || box.y2 > cy.height();
+    }) : readable).map((element) => element.id());`,
   );
 }
 
@@ -183,6 +187,8 @@ describe('Reading the map (issue 16)', () => {
     const centre = await onCanvas<string>(ego.page, `return cy.nodes(':selected').id();`);
     await expect.poll(async () => (await readableLabels(ego.page, 'node')).length).toBeGreaterThanOrEqual(10);
     expect(await readableLabels(ego.page, 'node')).toContain(centre);
+    // Fitted with room for the labels: none hangs off the canvas's sides.
+    expect(await readableLabels(ego.page, 'node', true)).toEqual([]);
     await screenshot(ego.page, 'labels-ego-graph-31');
     await finish(ego);
 
@@ -198,6 +204,7 @@ describe('Reading the map (issue 16)', () => {
       .poll(async () => (await readableLabels(explore.page, 'node')).length)
       .toBeGreaterThanOrEqual(10);
     expect(await readableLabels(explore.page, 'node')).toContain(ROUNDUP);
+    expect(await readableLabels(explore.page, 'node', true)).toEqual([]);
     await screenshot(explore.page, 'labels-explore-concentric');
     await finish(explore);
   });
