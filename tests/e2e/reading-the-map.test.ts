@@ -15,6 +15,7 @@ import {
   renderedPoint,
   screenshot,
   startE2eApp,
+  typeCypher,
   waitForLayout,
   type E2eApp,
 } from './support/app.js';
@@ -122,14 +123,6 @@ async function wordsLaidOut(page: Page, heading: string): Promise<{ broken: stri
   })()`)) as { broken: string[]; outside: string[] };
 }
 
-async function typeCypher(page: Page, query: string): Promise<void> {
-  const editor = page.locator('.editor-host .cm-content');
-  await editor.waitFor();
-  await editor.click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.insertText(query);
-}
-
 describe('Reading the map (issue 16)', () => {
   it('colours the themes map by community, rings the bridging themes and lists the structural gaps', async () => {
     const answer = await fetch(`${app.url}/api/themes/communities?minCount=2&limit=300`);
@@ -169,7 +162,7 @@ describe('Reading the map (issue 16)', () => {
     expect(await firstGap.locator('.gap-suggested').textContent()).toContain(first.suggested[0].name);
     expect(await details.locator('.community-button').count()).toBe(reading.communities.length);
     expect((await legendLines(page)).join('\n')).toContain(reading.communities[0]!.name);
-    await screenshot(page, 'themes-communities', { readme: true });
+    await screenshot(page, 'themes-communities');
 
     // A community clicked is shown alone.
     await details.locator('.community-button').first().click();
@@ -222,7 +215,7 @@ describe('Reading the map (issue 16)', () => {
     await waitForLayout(cypher.page);
     const { nodes, edges } = await canvasCounts(cypher.page);
     expect(await legendLines(cypher.page)).toEqual([`Article ${nodes - 1}`, 'Theme 1', `HAS_THEME ${edges}`]);
-    await screenshot(cypher.page, 'cypher-legend', { readme: true });
+    await screenshot(cypher.page, 'cypher-legend');
 
     // Zoomed out, edges keep quiet; hovered, an edge says its type at a readable size.
     const zoomOut = cypher.page.getByRole('button', { name: 'Zoom out (−)' });

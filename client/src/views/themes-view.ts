@@ -32,10 +32,10 @@ const SPARKLINES = 50;
 /**
  * Themes map: theme concepts (themes that mean the same, with why) linked by the articles they
  * share (GET /api/themes/network). Edge width is the number of shared articles, node size the
- * theme's article count, colour its community and a
- * ring its betweenness (GET /api/themes/communities): the sidebar lists the communities and the
- * structural gaps between them. An edge answers "why are these linked?" with the articles that
- * have both; a theme lists its articles.
+ * theme's article count, colour its community and a ring its betweenness
+ * (GET /api/themes/communities, same window): with nothing selected the details panel lists the
+ * communities and the structural gaps between them. An edge answers "why are these linked?" with
+ * the articles that have both; a theme lists its articles.
  */
 export class ThemesView implements View {
   readonly id = 'themes' as const;

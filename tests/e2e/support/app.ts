@@ -121,6 +121,15 @@ export async function screenshot(
   return file;
 }
 
+/** Replaces the Cypher editor's text with `query` (pasted, so no completion pops up). */
+export async function typeCypher(page: Page, query: string): Promise<void> {
+  const editor = page.locator('.editor-host .cm-content');
+  await editor.waitFor();
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText(query);
+}
+
 /** The canvas's status line, e.g. "12 nodes · 11 edges". */
 export async function canvasCounts(
   page: Page,
