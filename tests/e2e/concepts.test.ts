@@ -5,6 +5,7 @@ import { CORPUS_DIR, CORPUS_PRESENT, missingMaterialLine } from '../../bench/sha
 import { PROJECT_ROOT } from '../../db/index.js';
 import {
   ThemeCommunitiesSchema,
+  VIEW_DEFAULTS,
   type Concept,
   type Elements,
   type PairsResponse,
@@ -110,9 +111,11 @@ describe.skipIf(!CORPUS_PRESENT)('the real digests (README screenshots)', () => 
 
   it('colours the themes map by community and lists its structural gaps', async () => {
     // At 2 shared articles the map of 100 digests is a few small communities, too small for
-    // gaps (3 themes each at least); at 1, its strongest 200 links make a map to read.
+    // gaps (3 themes each at least); at 1, its strongest links make a map to read.
     const reading = ThemeCommunitiesSchema.parse(
-      await (await fetch(`${app.url}/api/themes/communities?minCount=1&limit=200`)).json(),
+      await (
+        await fetch(`${app.url}/api/themes/communities?minCount=1&limit=${VIEW_DEFAULTS.themes.limit}`)
+      ).json(),
     );
     expect(reading.nodes.some((node) => node.id.startsWith('ThemeGroup:'))).toBe(true);
     expect(reading.gaps.length).toBeGreaterThan(0);
@@ -145,7 +148,7 @@ describe.skipIf(!CORPUS_PRESENT)('the real digests (README screenshots)', () => 
       ].join('\n'),
     );
     await page.keyboard.press('Control+Enter');
-    await expect.poll(async () => (await canvasCounts(page)).nodes, { timeout: 20_000 }).toBeGreaterThan(5);
+    await expect.poll(async () => (await canvasCounts(page)).nodes, { timeout: 60_000 }).toBeGreaterThan(5);
     await waitForLayout(page);
     const legend = page.locator('.main-slot .canvas-legend .legend-name');
     await expect
