@@ -43,6 +43,10 @@ export const themeCommunitiesRoute = defineRoute({
   errors: { 400: 'Invalid parameter.', 503: 'Neo4j is unreachable.' },
   handle: async ({ query }, { reader }) =>
     communitiesOf(
-      await cachedThemeNetwork(reader, { minCount: query.minCount, limit: query.limit, window: windowOf(query) }),
+      await cachedThemeNetwork(reader, {
+        minCount: query.minCount,
+        limit: query.limit,
+        window: windowOf(query),
+      }),
     ),
 });

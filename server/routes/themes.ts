@@ -51,7 +51,11 @@ export const themeNetworkRoute = defineRoute({
   errors: { 400: 'Invalid parameter.', 503: 'Neo4j is unreachable.' },
   handle: async ({ query }, { reader }) => {
     const window = windowOf(query);
-    const network = await cachedThemeNetwork(reader, { minCount: query.minCount, limit: query.limit, window });
+    const network = await cachedThemeNetwork(reader, {
+      minCount: query.minCount,
+      limit: query.limit,
+      window,
+    });
     return {
       ...network.elements,
       meta: {
