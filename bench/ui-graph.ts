@@ -3,6 +3,7 @@ import {
   nodeId,
   relationshipId,
   ARTICLE_REL,
+  seededRandom,
   type CypherResponse,
   type Elements,
 } from '../model/index.js';
@@ -13,7 +14,7 @@ import {
  * Deterministic (seeded), so runs compare.
  */
 export function syntheticGraph(nodeCount: number, edgeCount: number, seed = 42): Elements {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const articles = Math.max(1, Math.round(nodeCount * 0.25));
   const entities = Math.max(1, nodeCount - articles);
   const nodes: Elements['nodes'] = [];
@@ -75,16 +76,5 @@ export function cypherAnswer(elements: Elements, rowCap = 1_000): CypherResponse
     elements,
     truncated: elements.edges.length > rowCap,
     summary: { queryType: 'r', rowCount: rows.length, resultAvailableAfterMs: 1, resultConsumedAfterMs: 2 },
-  };
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
 }

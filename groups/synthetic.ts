@@ -1,3 +1,5 @@
+import { seededRandom } from '../model/index.js';
+
 /**
  * Synthetic issue names for scale tests and benchmarks: subject words drawn from a Zipf
  * distribution (a few words in very many names, most in a handful, as in the real corpus where
@@ -43,17 +45,6 @@ export function syntheticWord(index: number): string {
   return `${word}x`;
 }
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface SyntheticOptions {
   seed?: number;
   /** Distinct subject words (default: count / 4, at least 1,000). */
@@ -63,7 +54,7 @@ export interface SyntheticOptions {
 }
 
 export function syntheticIssueNames(count: number, options: SyntheticOptions = {}): string[] {
-  const random = mulberry32(options.seed ?? 42);
+  const random = seededRandom(options.seed ?? 42);
   const vocabulary = options.vocabulary ?? Math.max(1_000, Math.floor(count / 4));
   const rephrased = options.rephrased ?? 0.2;
   // Zipf(1) by inverse transform on the cumulative harmonic weights.

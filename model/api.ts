@@ -206,3 +206,49 @@ export const SimilarResultSchema = z.object({
 });
 export const SimilarResponseSchema = z.object({ results: z.array(SimilarResultSchema) });
 export type SimilarResult = z.infer<typeof SimilarResultSchema>;
+
+/**
+ * Communities of the themes map (GET /api/themes/communities), computed over the same weighted
+ * network the map draws: its nodes, and its links weighted by shared articles.
+ */
+export const CommunitySchema = z.object({
+  /** 0 is the largest community. */
+  id: z.number(),
+  /** Its top themes (by weighted degree inside it), joined. */
+  name: z.string(),
+  size: z.number(),
+  /** Node ids of its top themes, strongest first. */
+  top: z.array(z.string()),
+});
+export const NodeCentralitySchema = z.object({
+  id: z.string(),
+  community: z.number(),
+  /** Sum of the weights of its links. */
+  weightedDegree: z.number(),
+  /** Share of shortest paths between other nodes that pass through it (0–1), link length 1/weight. */
+  betweenness: z.number(),
+});
+const GapThemeSchema = z.object({ id: z.string(), name: z.string() });
+export const StructuralGapSchema = z.object({
+  a: z.number(),
+  b: z.number(),
+  /** Total weight of the links between the two communities… */
+  links: z.number(),
+  /** …and what their weighted degrees predict if links fell at random. */
+  expected: z.number(),
+  /** Themes already linked to both, strongest first: `toA` and `toB` are their link weights. */
+  bridges: z.array(GapThemeSchema.extend({ toA: z.number(), toB: z.number() })),
+  /** The most central theme of each community: linking these two would bridge the gap. */
+  suggested: z.tuple([GapThemeSchema, GapThemeSchema]),
+});
+export const ThemeCommunitiesSchema = z.object({
+  communities: z.array(CommunitySchema),
+  nodes: z.array(NodeCentralitySchema),
+  gaps: z.array(StructuralGapSchema),
+  /** Louvain's modularity of the partition (−0.5–1; above ~0.3, communities are clear). */
+  modularity: z.number(),
+});
+export type Community = z.infer<typeof CommunitySchema>;
+export type NodeCentrality = z.infer<typeof NodeCentralitySchema>;
+export type StructuralGap = z.infer<typeof StructuralGapSchema>;
+export type ThemeCommunities = z.infer<typeof ThemeCommunitiesSchema>;

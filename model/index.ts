@@ -9,3 +9,4 @@ export * from './view-defaults.js';
 export * from './time-window.js';
 export * from './emerging.js';
 export * from './time-api.js';
+export * from './seeded-random.js';

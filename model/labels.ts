@@ -69,6 +69,32 @@ export const ARTICLE_REL: Record<EntityLabel, RelType> = {
   Issue: 'HAS_ISSUE',
 };
 
+/** The labels each relationship type joins, (from, to), as the ingest and the grouping write them. */
+export const REL_ENDS: Record<RelType, readonly (readonly [NodeLabel, NodeLabel])[]> = {
+  ...(Object.fromEntries(ENTITY_LABELS.map((label) => [ARTICLE_REL[label], [['Article', label]]])) as Record<
+    (typeof ARTICLE_REL)[EntityLabel],
+    [['Article', EntityLabel]]
+  >),
+  IN_PAGE: [['Article', 'Page']],
+  CLOSEST_TO: [['Article', 'Article']],
+  IN_GROUP: GROUPED_LABELS.map((label) => [label, CONCEPT_LABELS[label]] as const),
+  CO_OCCURS: [
+    [GROUP_LABEL, GROUP_LABEL],
+    ['ThemeGroup', 'ThemeGroup'],
+  ],
+};
+
+/** The labels a node of `label` reaches through relationships of `type` (none for a type it has not). */
+export function neighbourLabels(label: NodeLabel, type: string): NodeLabel[] {
+  const ends = (REL_ENDS as Record<string, readonly (readonly [NodeLabel, NodeLabel])[] | undefined>)[type];
+  const found = new Set<NodeLabel>();
+  for (const [from, to] of ends ?? []) {
+    if (from === label) found.add(to);
+    if (to === label) found.add(from);
+  }
+  return [...found];
+}
+
 /** The property that identifies a node of each label (backed by a unique constraint). */
 export function keyProperty(label: NodeLabel): 'id' | 'key' {
   return label === 'Article' || label === 'Page' ? 'id' : 'key';

@@ -13,6 +13,7 @@ import {
   SearchResponseSchema,
   SimilarResponseSchema,
   StatsSchema,
+  ThemeCommunitiesSchema,
   type ArticleDetails,
   type Concept,
   type GroupedLabel,
@@ -26,6 +27,7 @@ import {
   type PairsResponse,
   type PathsResponse,
   type SearchResult,
+  type ThemeCommunities,
   EvidenceArticleSchema,
   EmergingResponseSchema,
   SignalTimelineResponseSchema,
@@ -199,6 +201,13 @@ export const api = {
 
   themes: (minCount: number, limit: number, o: Windowed = {}): Promise<Elements> =>
     request(ElementsSchema, url('/api/themes/network', { ...windowQuery(o), minCount, limit }), o),
+
+  themeCommunities: (minCount: number, limit: number, o: Windowed = {}): Promise<ThemeCommunities> =>
+    request(
+      ThemeCommunitiesSchema,
+      url('/api/themes/communities', { ...windowQuery(o), minCount, limit }),
+      o,
+    ),
 
   themeLink: (a: string, b: string, limit = 50, o: Windowed = {}): Promise<ThemeLink> =>
     request(ThemeLinkSchema, url('/api/themes/link', { ...windowQuery(o), a, b, limit }), o),

@@ -28,7 +28,7 @@ const TAB_HINTS: Record<ViewId, string> = {
  */
 export function startApp(root: HTMLElement): void {
   const timeWindow = new TimeWindowState();
-  const details = new DetailsPanel(timeWindow);
+  const details = new DetailsPanel(timeWindow, (id, labels) => ctx.openInExplore(id, labels));
   const windowControl = new TimeWindowControl(timeWindow);
   const toast = h('div', { class: 'toast', role: 'status', attrs: { 'aria-live': 'polite' } });
   let toastTimer = 0;
@@ -41,9 +41,9 @@ export function startApp(root: HTMLElement): void {
     saveState: (view, params) => {
       if (active?.id === view) replaceRoute(view, withWindow(params, timeWindow.current));
     },
-    openInExplore: (id) => {
+    openInExplore: (id, expand) => {
       if (!explore) return;
-      goTo('explore', withWindow(explore.paramsWithNode(id), timeWindow.current));
+      goTo('explore', withWindow(explore.paramsWithNode(id, expand), timeWindow.current));
     },
     notify: (text) => {
       toast.textContent = text;

@@ -55,7 +55,7 @@ export function renderArticle(details: ArticleDetails, openNode: (id: string) =>
     record.summary ? section('Summary', h('p', { class: 'summary', text: record.summary })) : null,
     listSection('Keywords', record.keywords),
     listSection('Themes', record.themes),
-    factSection('Signals', record.signals, signalColumns),
+    signalSection(record.signals),
     factSection('Concerns', record.concerns, factColumns()),
     factSection('Behaviors', record.behaviors, factColumns()),
     factSection('Technologies', record.technologies, technologyColumns),
@@ -114,14 +114,41 @@ function factColumns<Row extends FactRow>(): Column<Row>[] {
   ];
 }
 
-const signalColumns: Column<SignalRow>[] = [
-  { title: 'Name', cell: (row) => row.name, className: 'cell-name' },
-  { title: 'Description', cell: (row) => row.description ?? null },
-  { title: 'Change', cell: (row) => row.change ?? null },
-  { title: '10-year', cell: (row) => row.tenYear ?? null },
-  { title: 'Driving force', cell: (row) => row.drivingForce ?? null },
-  { title: 'Rel.', cell: relevancyCell, numeric: true },
-];
+/**
+ * Signals have six columns of sentences: as a table in the details panel each column got a
+ * few letters' width and words broke inside ("voluntar y"). One card per signal, the fields
+ * under their names, keeps every word whole at any panel width.
+ */
+function signalSection(rows: readonly SignalRow[]): HTMLElement | null {
+  if (rows.length === 0) return null;
+  const fields: [string, (row: SignalRow) => string | undefined][] = [
+    ['Change', (row) => row.change],
+    ['10-year', (row) => row.tenYear],
+    ['Driving force', (row) => row.drivingForce],
+  ];
+  return section(
+    `Signals (${rows.length})`,
+    h(
+      'ol',
+      { class: 'fact-cards' },
+      ...rows.map((row) =>
+        h(
+          'li',
+          { class: 'fact-card' },
+          h(
+            'p',
+            { class: 'fact-card-head' },
+            h('span', { class: 'cell-name', text: row.name }),
+            relevancyCell(row),
+          ),
+          row.description ? h('p', { class: 'fact-card-text', text: row.description }) : null,
+          fieldList(fields.map(([name, value]) => [name, value(row) ?? null])),
+          row.extra && row.extra.length > 0 ? h('p', { class: 'muted', text: row.extra.join('; ') }) : null,
+        ),
+      ),
+    ),
+  );
+}
 
 const technologyColumns: Column<TechnologyRow>[] = [
   ...factColumns<TechnologyRow>().slice(0, 3),

@@ -2,10 +2,18 @@ import { h } from './dom.js';
 import { plural } from './format.js';
 import { GraphCanvas, type CanvasHandlers, type CanvasOptions } from './graph-canvas.js';
 import { LAYOUT_NAMES, LAYOUT_TITLES, type LayoutName } from './layout-protocol.js';
+import { edgeTypeItems, labelItems, legendSections, type LegendSection } from './legend.js';
+
+export interface FrameOptions extends CanvasOptions {
+  exportName: string;
+  /** What the legend lists (default: the node labels and relationship types on the canvas). */
+  legend?: (canvas: GraphCanvas) => LegendSection[];
+}
 
 /**
- * A canvas with its toolbar (fit, zoom, layout, export), an overlay for empty/loading/error
- * states and a status line (counts, layout progress). Used by every graph view.
+ * A canvas with its toolbar (fit, zoom, layout, export), a legend, an overlay for
+ * empty/loading/error states, a progress note for work under way, and a status line (counts,
+ * layout progress). Used by every graph view.
  */
 export class CanvasFrame {
   readonly element: HTMLElement;
@@ -13,17 +21,23 @@ export class CanvasFrame {
   private readonly overlay: HTMLElement;
   private readonly status: HTMLElement;
   private readonly layoutSelect: HTMLSelectElement;
+  private readonly legend: HTMLDetailsElement;
+  private readonly legendBody = h('div', { class: 'legend-body' });
+  private readonly progress: HTMLElement;
+  private readonly pending = new Map<number, string>();
+  private pendingSeq = 0;
   private layoutMessage = '';
 
   constructor(
     handlers: CanvasHandlers & { onLayoutChange?(name: LayoutName): void },
-    options: CanvasOptions & { exportName: string },
+    private readonly options: FrameOptions,
   ) {
     this.canvas = new GraphCanvas(
       {
         ...handlers,
         onChange: () => {
           this.updateStatus();
+          this.refreshLegend();
           handlers.onChange?.();
         },
         onLayoutState: (state, detail) => {
@@ -91,15 +105,71 @@ export class CanvasFrame {
     );
     this.overlay = h('div', { class: 'canvas-overlay', hidden: true });
     this.status = h('div', { class: 'canvas-status', attrs: { 'aria-live': 'polite' } });
+    this.legend = h(
+      'details',
+      { class: 'canvas-legend', hidden: true, attrs: { open: true } },
+      h('summary', { text: 'Legend' }),
+      this.legendBody,
+    );
+    this.progress = h('div', {
+      class: 'canvas-progress',
+      role: 'status',
+      hidden: true,
+      attrs: { 'aria-live': 'polite' },
+    });
     this.element = h(
       'div',
       { class: 'canvas-frame' },
       this.canvas.element,
       toolbar,
+      this.legend,
       this.overlay,
+      this.progress,
       this.status,
     );
     this.updateStatus();
+  }
+
+  /** Rebuilds the legend from what the canvas shows (the view calls it when its own key changes). */
+  refreshLegend(): void {
+    const sections = this.options.legend
+      ? this.options.legend(this.canvas)
+      : [
+          { title: 'Nodes', items: labelItems(this.canvas.visibleLabels()) },
+          {
+            title: 'Relationships',
+            items: edgeTypeItems(this.canvas.visibleEdgeTypes(), this.options.undirected),
+          },
+        ];
+    const content = this.canvas.size.nodes > 0 ? legendSections(sections) : [];
+    this.legendBody.replaceChildren(...content);
+    this.legend.hidden = content.length === 0;
+  }
+
+  /**
+   * Says on the canvas, at once, that something is under way (a node being fetched, expanded);
+   * returns the call that ends it. Several may run at once: the newest is shown.
+   */
+  busy(text: string): () => void {
+    const seq = (this.pendingSeq += 1);
+    this.pending.set(seq, text);
+    this.showProgress();
+    return () => {
+      this.pending.delete(seq);
+      this.showProgress();
+    };
+  }
+
+  private showProgress(): void {
+    const texts = [...this.pending.values()];
+    const text = texts[texts.length - 1];
+    this.progress.hidden = text === undefined;
+    this.canvas.element.setAttribute('aria-busy', String(text !== undefined));
+    this.progress.replaceChildren(
+      ...(text === undefined
+        ? []
+        : [h('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }), h('span', { text })]),
+    );
   }
 
   setLayout(name: LayoutName): void {

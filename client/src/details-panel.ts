@@ -1,4 +1,5 @@
 import {
+  neighbourLabels,
   parseNodeId,
   TREND_LABELS,
   type EvidenceArticle,
@@ -9,7 +10,7 @@ import { api, isAbort } from './api-client.js';
 import { renderArticle } from './article-details.js';
 import { propertyList } from './data-table.js';
 import { h, replace, type Child } from './dom.js';
-import { formatNumber, humanise } from './format.js';
+import { displayId, formatNumber, humanise } from './format.js';
 import { labelChip } from './legend.js';
 import { signalSection, trendSection } from './node-time.js';
 import { emptyState, errorState, loadingState } from './status.js';
@@ -23,6 +24,9 @@ export interface PanelAction {
   labels?: readonly string[];
   primary?: boolean;
 }
+
+/** Puts a node's neighbours of these labels on the Explore canvas. */
+export type ExpandNeighbours = (id: string, labels: NodeLabel[]) => void;
 
 /**
  * The right-hand panel: every fact of the selected node (GET /api/nodes/:id, and for an article
@@ -41,7 +45,10 @@ export class DetailsPanel {
   private actions: readonly PanelAction[] = [];
   private hint = 'Select a node to see its details.';
 
-  constructor(private readonly timeWindow: TimeWindowState) {
+  constructor(
+    private readonly timeWindow: TimeWindowState,
+    private readonly expandNeighbours: ExpandNeighbours,
+  ) {
     this.back = h('button', {
       class: 'button button-quiet back-button',
       type: 'button',
@@ -162,7 +169,7 @@ export class DetailsPanel {
       { class: 'details-heading' },
       labelChip(label),
       h('h3', { class: 'node-name', text: name }),
-      h('p', { class: 'node-id', text: id }),
+      h('p', { class: 'node-id', text: displayId(id) }),
     );
   }
 
@@ -194,6 +201,7 @@ export class DetailsPanel {
     );
   }
 
+  /** Each relationship type with its count; a click puts those neighbours on the Explore canvas. */
   private degreeSection(node: NodeDetails): HTMLElement | null {
     const entries = Object.entries(node.degree).filter(([, count]) => count > 0);
     if (entries.length === 0) return null;
@@ -202,12 +210,31 @@ export class DetailsPanel {
       { class: 'detail-section' },
       h('h4', { text: 'Relationships' }),
       h(
-        'dl',
-        { class: 'property-list degree-list' },
-        ...entries.flatMap(([type, count]) => [
-          h('dt', { text: humanise(type) }),
-          h('dd', { text: formatNumber(count) }),
-        ]),
+        'ul',
+        { class: 'degree-list' },
+        ...entries.map(([type, count]) => {
+          const labels = neighbourLabels(node.label, type);
+          const text = [
+            h('span', { class: 'degree-type', text: humanise(type) }),
+            h('span', { class: 'degree-count', text: formatNumber(count) }),
+          ];
+          return h(
+            'li',
+            {},
+            labels.length === 0
+              ? h('span', { class: 'degree-item' }, ...text)
+              : h(
+                  'button',
+                  {
+                    class: 'degree-item degree-button',
+                    type: 'button',
+                    title: `Put its ${labels.join(' and ')} neighbours (${type}) on the Explore canvas`,
+                    on: { click: () => this.expandNeighbours(node.id, labels) },
+                  },
+                  ...text,
+                ),
+          );
+        }),
       ),
     );
   }

@@ -1,3 +1,5 @@
+import { parseNodeId } from '../../model/index.js';
+
 /** Display formatting of numbers and arbitrary values (Cypher results, node properties). */
 
 export function formatNumber(value: number, digits = 3): string {
@@ -28,4 +30,10 @@ export function formatDateTime(value: string | null): string | null {
   const date = new Date(value.replace(/(\.\d{3})\d+Z$/, '$1Z'));
   if (Number.isNaN(date.getTime())) return value;
   return date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** A node id as a person reads it: `Concern:misinformation in elections`, not `…%20in%20…`. */
+export function displayId(id: string): string {
+  const parsed = parseNodeId(id);
+  return parsed ? `${parsed.label}:${parsed.key}` : id;
 }

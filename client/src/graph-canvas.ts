@@ -8,7 +8,15 @@ import cytoscape, {
 } from 'cytoscape';
 import type { CyEdgeData, CyNodeData, Elements } from '../../model/index.js';
 import { download, h, nextFrame } from './dom.js';
-import { graphStyle } from './graph-style.js';
+import {
+  frameWithLabels,
+  labelWidth,
+  pickFarLabels,
+  type FramedNode,
+  type LabelCandidate,
+  type Viewport,
+} from './far-labels.js';
+import { EDGE_LABEL_PX, graphStyle, LABEL_FONT, MIN_LABEL_PX } from './graph-style.js';
 import {
   ADD_CHUNK,
   BIG_GRAPH,
@@ -17,7 +25,6 @@ import {
   LABELLED_ADD_CHUNK,
   renderOptions,
   revealSteps,
-  type Box,
 } from './large-graph.js';
 import type { LayoutName, Positions } from './layout-protocol.js';
 import { LayoutRunner } from './layout-runner.js';
@@ -32,6 +39,14 @@ import { warmNodeTextures } from './texture-warmup.js';
 const ANIMATE_BELOW = 400;
 const FIT_MAX_ZOOM = 1.3;
 const FIT_PADDING = 40;
+/** A node label's line (font and background) and its gap under the node, in px at zoom 1. */
+const LABEL_HEIGHT = LABEL_FONT + 4;
+const LABEL_MARGIN = 3;
+const LABEL_MAX_WIDTH = 160;
+
+function labelWidthOf(text: unknown): number {
+  return text ? labelWidth(String(text), LABEL_FONT, LABEL_MAX_WIDTH) : 0;
+}
 const LABELS_AT_MOST = 300;
 
 export interface CanvasHandlers {
@@ -52,6 +67,10 @@ export interface CanvasOptions {
   edgeLabel?: (data: Record<string, unknown>) => string;
   /** Draw edges without arrows (derived, symmetric links). */
   undirected?: boolean;
+  /** A node's colour instead of its label's (e.g. its community). */
+  nodeColor?: (data: CyNodeData) => string | undefined;
+  /** A ring around a node, its width in px (0: none), e.g. by a centrality. */
+  nodeRing?: (data: CyNodeData) => number;
   /** The accessible name of the canvas. */
   name: string;
 }
@@ -83,7 +102,11 @@ export class GraphCanvas {
         'aria-label': `${options.name}. Arrow keys move the selection, Enter expands, Delete removes, + and − zoom, 0 fits.`,
         'aria-roledescription': 'graph canvas',
       },
-      on: { keydown: (event) => this.onKey(event) },
+      on: {
+        keydown: (event) => this.onKey(event),
+        // Cytoscape sends no mouseout when the pointer leaves the canvas straight from an edge.
+        mouseleave: () => this.cy.edges('.hovered').removeClass('hovered'),
+      },
     });
     this.cy = this.createCore(false);
   }
@@ -100,8 +123,12 @@ export class GraphCanvas {
       selectionType: 'single',
       ...renderOptions(big),
     });
+    // A click on the canvas puts the keyboard there, so Delete, arrows and Ctrl+Z act on the graph
+    // (and never on the field that had the focus before).
+    cy.on('tapstart', () => this.element.focus({ preventScroll: true }));
     cy.on('tap', 'node', (event: EventObject) => {
       this.focusNeighbourhood(event.target as NodeSingular);
+      if (!this.big) this.farLabelsSoon();
       this.handlers.onNodeSelect?.((event.target as NodeSingular).id());
     });
     cy.on('tap', 'edge', (event: EventObject) => {
@@ -117,8 +144,81 @@ export class GraphCanvas {
     cy.on('dbltap', 'node', (event: EventObject) =>
       this.handlers.onNodeActivate?.((event.target as NodeSingular).id()),
     );
+    cy.on('mouseover', 'edge', (event: EventObject) => this.showEdgeLabel(event.target, true));
+    cy.on('mouseout', 'edge', (event: EventObject) => this.showEdgeLabel(event.target, false));
+    cy.on('select', 'edge', (event: EventObject) => this.showEdgeLabel(event.target, false));
     if (big) cy.on('viewport', () => this.labelSoon());
+    else cy.on('viewport', () => this.farLabelsSoon());
     return cy;
+  }
+
+  /** A hovered (or selected) edge shows its label at a readable size whatever the zoom. */
+  private showEdgeLabel(edge: cytoscape.EdgeSingular, hovered: boolean): void {
+    edge.data('_labelFont', EDGE_LABEL_PX / this.cy.zoom());
+    if (hovered) edge.addClass('hovered');
+    else edge.removeClass('hovered');
+  }
+
+  private changed(): void {
+    if (!this.big) this.farLabelsSoon();
+    this.handlers.onChange?.();
+  }
+
+  private farLabelTimer = 0;
+
+  private farLabelsSoon(): void {
+    window.clearTimeout(this.farLabelTimer);
+    this.farLabelTimer = window.setTimeout(() => this.updateFarLabels(), 60);
+  }
+
+  /**
+   * Small graphs zoomed out past the readable label size: the most important nodes (selected,
+   * expanded, best connected) keep a label drawn at the size it has at zoom 1, as many as fit
+   * (far-labels.ts). Zoomed in, every label is drawn as usual.
+   */
+  private updateFarLabels(): void {
+    if (this.big || this.destroyed) return;
+    const cy = this.cy;
+    const zoom = cy.zoom();
+    if (LABEL_FONT * zoom >= MIN_LABEL_PX) {
+      const marked = cy.nodes('.far-label, .no-label');
+      if (marked.nonempty()) cy.batch(() => marked.removeClass('far-label no-label'));
+      return;
+    }
+    const nodes = (cy.nodes(':visible').toArray() as NodeSingular[]).sort(
+      (a, b) =>
+        Number(b.selected()) - Number(a.selected()) ||
+        Number(b.hasClass('expanded')) - Number(a.hasClass('expanded')) ||
+        Number(b.data('articleCount') ?? 0) - Number(a.data('articleCount') ?? 0) ||
+        b.degree(false) - a.degree(false),
+    );
+    const height = LABEL_HEIGHT;
+    const candidates: LabelCandidate[] = nodes.map((node) => {
+      const p = node.renderedPosition();
+      return {
+        id: node.id(),
+        x: p.x,
+        y: p.y + node.renderedHeight() / 2 + LABEL_MARGIN + height / 2,
+        width: labelWidthOf(node.data('_label')),
+        height,
+      };
+    });
+    const picked = new Set(pickFarLabels(candidates, { width: cy.width(), height: cy.height() }));
+    // Cytoscape's own cut-off (min-zoomed-font-size) goes by texture levels, powers of two: at
+    // zoom 0.6 it still draws 6.6 px labels. Here every node is either picked or unlabelled.
+    cy.batch(() => {
+      for (const node of nodes) {
+        if (picked.has(node.id())) {
+          node.data({
+            _farFont: LABEL_FONT / zoom,
+            _farWidth: LABEL_MAX_WIDTH / zoom,
+            _farMargin: LABEL_MARGIN / zoom,
+          });
+          node.removeClass('no-label').addClass('far-label');
+        } else node.removeClass('far-label').addClass('no-label');
+      }
+    });
+    performance.mark('graph:far-labels', { detail: { labels: picked.size, zoom } });
   }
 
   private labelTimer = 0;
@@ -179,10 +279,22 @@ export class GraphCanvas {
   }
 
   visibleLabels(): Map<string, number> {
+    return this.countVisible(this.cy.nodes(':visible'), 'label');
+  }
+
+  /** Relationship types (or derived link types) of the visible edges, with their counts. */
+  visibleEdgeTypes(): Map<string, number> {
+    return this.countVisible(this.cy.edges(':visible'), 'type');
+  }
+
+  private countVisible(
+    elements: { forEach(each: (element: cytoscape.SingularElementArgument) => void): unknown },
+    field: string,
+  ): Map<string, number> {
     const counts = new Map<string, number>();
-    this.cy.nodes(':visible').forEach((node) => {
-      const label = String(node.data('label'));
-      counts.set(label, (counts.get(label) ?? 0) + 1);
+    elements.forEach((element) => {
+      const value = String(element.data(field));
+      counts.set(value, (counts.get(value) ?? 0) + 1);
     });
     return counts;
   }
@@ -215,7 +327,7 @@ export class GraphCanvas {
     }
     const result = await this.add(elements);
     this.fit(false);
-    this.handlers.onChange?.();
+    this.changed();
     // Marks for bench/ui.ts (and the browser's performance panel): drawn, then laid out.
     requestAnimationFrame(() => performance.mark('graph:first-render', { detail: this.size }));
     if (result.nodes.length > 1) await this.runLayout(layout, true, roots);
@@ -308,8 +420,13 @@ export class GraphCanvas {
       // A laid-out graph is framed before it is drawn (a zoom change after would render every
       // node's texture again), then shown in steps, each drawn in a frame of its own: the nodes a
       // part at a time (their first drawing is their textures'), then the edges.
-      this.fitBox(
-        boxOfNodes(nodes.map((node) => ({ position: node.position!, size: Number(node.data._size) }))),
+      this.frame(
+        nodes.map((node) => ({
+          x: node.position!.x,
+          y: node.position!.y,
+          size: Number(node.data._size),
+          label: node.data._label,
+        })),
       );
       this.revealing = true;
       try {
@@ -325,7 +442,7 @@ export class GraphCanvas {
       }
       if (this.big) this.labelSoon();
     } else await this.addParked([...nodes, ...edges]);
-    this.handlers.onChange?.();
+    this.changed();
     if (near && nodes.length > 0) this.revealAll();
     return {
       nodes: nodes.map((node) => node.data.id!),
@@ -376,8 +493,9 @@ export class GraphCanvas {
       ...data,
       _label: name.length > 48 ? `${name.slice(0, 46)}…` : name,
       _size: Math.round(size),
-      _color: style.color,
+      _color: this.options.nodeColor?.(data) ?? style.color,
       _shape: style.shape,
+      _ring: this.options.nodeRing?.(data) ?? 0,
     };
   }
 
@@ -387,6 +505,7 @@ export class GraphCanvas {
       ...data,
       _w: width,
       _edgeLabel: this.options.edgeLabel?.(data) ?? data.type,
+      _labelFont: EDGE_LABEL_PX,
       ...(this.options.undirected ? { _undirected: true } : {}),
     };
   }
@@ -471,19 +590,22 @@ export class GraphCanvas {
   private async applyPositions(positions: Positions): Promise<void> {
     const nodes = this.cy.nodes().filter((node) => positions[node.id()] !== undefined);
     if (nodes.length < ANIMATE_BELOW && this.hasSize) {
-      let layout!: cytoscape.Layouts;
-      this.capFitZoom(() => {
-        layout = nodes.layout({
-          name: 'preset',
-          positions,
-          animate: true,
-          animationDuration: 450,
-          animationEasing: 'ease-out-cubic',
-          fit: true,
-          padding: FIT_PADDING,
-        });
-        layout.run();
+      // The view moves with the nodes to where their final positions, labels included, fit.
+      const target = this.viewportFor(
+        this.cy
+          .nodes(':visible')
+          .map((node) => ({ ...(positions[node.id()] ?? node.position()), ...this.framing(node) })),
+      );
+      const layout = nodes.layout({
+        name: 'preset',
+        positions,
+        animate: true,
+        animationDuration: 450,
+        animationEasing: 'ease-out-cubic',
+        fit: false,
+        ...(target ?? {}),
       });
+      layout.run();
       await layout.promiseOn('layoutstop');
       return;
     }
@@ -517,6 +639,7 @@ export class GraphCanvas {
     if (element.empty()) return;
     element.select();
     if (element.isNode()) this.focusNeighbourhood(element);
+    if (!this.big) this.farLabelsSoon();
     if (centre) this.cy.animate({ center: { eles: element }, duration: 250 });
   }
 
@@ -540,6 +663,13 @@ export class GraphCanvas {
     this.cy.getElementById(id).addClass('expanded');
   }
 
+  /** A node waiting for an answer about it (being expanded): drawn with a dashed ring. */
+  markBusy(id: string, busy: boolean): void {
+    const node = this.cy.getElementById(id);
+    if (busy) node.addClass('busy');
+    else node.removeClass('busy');
+  }
+
   /** Removes nodes (and their edges); returns them, with positions, so undo can put them back. */
   remove(ids: readonly string[]): ElementDefinition[] {
     let chosen = this.cy.collection();
@@ -547,7 +677,7 @@ export class GraphCanvas {
     const removed = chosen.union(chosen.nodes().connectedEdges());
     const jsons = removed.jsons() as unknown as ElementDefinition[];
     removed.remove();
-    this.handlers.onChange?.();
+    this.changed();
     return jsons;
   }
 
@@ -561,7 +691,7 @@ export class GraphCanvas {
         (this.has(String(element.data.target)) || nodes.some((n) => n.data.id === element.data.target)),
     );
     this.cy.batch(() => this.cy.add([...nodes, ...edges]));
-    this.handlers.onChange?.();
+    this.changed();
   }
 
   setHidden(ids: readonly string[], hidden: boolean): void {
@@ -572,7 +702,7 @@ export class GraphCanvas {
         else element.removeClass('hidden');
       }
     });
-    this.handlers.onChange?.();
+    this.changed();
   }
 
   hiddenIds(): string[] {
@@ -580,19 +710,34 @@ export class GraphCanvas {
   }
 
   highlightPath(nodeIds: readonly string[], edgeIds: readonly string[]): void {
-    this.cy.batch(() => {
-      this.cy.elements().removeClass('path-node path-edge faded');
+    this.spotlight(nodeIds, edgeIds, nodeIds, edgeIds);
+  }
+
+  /**
+   * Fades everything but these nodes and edges, the marked ones outlined; no nodes given: all
+   * back as they were.
+   */
+  spotlight(
+    nodeIds: readonly string[],
+    edgeIds: readonly string[],
+    markedNodes: readonly string[] = [],
+    markedEdges: readonly string[] = [],
+  ): void {
+    const cy = this.cy;
+    cy.batch(() => {
+      cy.elements().removeClass('path-node path-edge faded');
       if (nodeIds.length === 0) return;
-      this.cy.elements().addClass('faded');
-      for (const id of nodeIds) this.cy.getElementById(id).removeClass('faded').addClass('path-node');
-      for (const id of edgeIds) this.cy.getElementById(id).removeClass('faded').addClass('path-edge');
+      cy.elements().addClass('faded');
+      for (const id of [...nodeIds, ...edgeIds]) cy.getElementById(id).removeClass('faded');
+      for (const id of markedNodes) cy.getElementById(id).removeClass('faded').addClass('path-node');
+      for (const id of markedEdges) cy.getElementById(id).removeClass('faded').addClass('path-edge');
     });
   }
 
   clear(): void {
     this.layouts.cancel();
     this.cy.elements().remove();
-    this.handlers.onChange?.();
+    this.changed();
   }
 
   /** A canvas in a hidden pane has no size: fitting then would zoom to nothing; do it when shown. */
@@ -607,33 +752,51 @@ export class GraphCanvas {
       this.needsFit = true;
       return;
     }
-    const eles = this.cy.elements(':visible');
-    this.capFitZoom(() => {
-      if (animate && !this.big) this.cy.animate({ fit: { eles, padding: FIT_PADDING }, duration: 250 });
-      else this.cy.fit(eles, FIT_PADDING);
-    });
+    const target = this.viewportFor(
+      this.cy.nodes(':visible').map((node) => ({ ...node.position(), ...this.framing(node) })),
+    );
+    if (!target) return;
+    if (animate && !this.big) this.cy.animate({ ...target, duration: 250 });
+    else this.cy.viewport(target);
   }
 
-  /** Frames `box` (graph coordinates) as fit() would frame the elements inside it. */
-  private fitBox(box: Box | null): void {
-    if (!box) return;
+  private framing(node: NodeSingular): { size: number; label: unknown } {
+    return { size: Number(node.data('_size')), label: node.data('_label') };
+  }
+
+  /** Frames nodes that are not drawn yet as fit() would frame them. */
+  private frame(nodes: { x: number; y: number; size: number; label: unknown }[]): void {
     if (!this.hasSize) {
       this.needsFit = true;
       return;
     }
-    const view = { width: this.cy.width(), height: this.cy.height(), padding: FIT_PADDING };
-    this.cy.viewport(fitViewport(box, view, { min: this.cy.minZoom(), max: FIT_MAX_ZOOM }));
+    const target = this.viewportFor(nodes);
+    if (target) this.cy.viewport(target);
   }
 
-  /** Fitting a handful of nodes would blow them up: fits stop at FIT_MAX_ZOOM. */
-  private capFitZoom(fit: () => void): void {
-    const max = this.cy.maxZoom();
-    this.cy.maxZoom(FIT_MAX_ZOOM);
-    try {
-      fit();
-    } finally {
-      this.cy.maxZoom(max);
+  /**
+   * The view that frames these nodes (graph coordinates), no closer than FIT_MAX_ZOOM (a fit to a
+   * handful of nodes would blow them up). A small graph's labels are framed too, at the size they
+   * will be drawn (far-labels.ts), so none hangs off the canvas's sides; a big graph draws its
+   * labels only zoomed in, and is framed by its shapes.
+   */
+  private viewportFor(nodes: { x: number; y: number; size: number; label: unknown }[]): Viewport | null {
+    const view = { width: this.cy.width(), height: this.cy.height(), padding: FIT_PADDING };
+    const zoomRange = { min: this.cy.minZoom(), max: FIT_MAX_ZOOM };
+    if (this.big) {
+      const box = boxOfNodes(nodes.map(({ x, y, size }) => ({ position: { x, y }, size })));
+      return box ? fitViewport(box, view, zoomRange) : null;
     }
+    const framed: FramedNode[] = nodes.map(({ x, y, size, label }) => ({
+      x,
+      y,
+      size,
+      labelWidth: labelWidthOf(label),
+    }));
+    return frameWithLabels(framed, view, zoomRange, {
+      below: LABEL_MARGIN + LABEL_HEIGHT,
+      readableZoom: MIN_LABEL_PX / LABEL_FONT,
+    });
   }
 
   zoomBy(factor: number): void {

@@ -63,6 +63,33 @@ export const LABEL_STYLES: Record<NodeLabel, LabelStyle> = {
   },
 };
 
+/**
+ * Communities of the themes map, largest first: ten hues apart in both hue and lightness (Tableau
+ * 10), then one grey for the small rest.
+ */
+const COMMUNITY_COLORS = [
+  '#4e79a7',
+  '#f28e2b',
+  '#59a14f',
+  '#e15759',
+  '#76b7b2',
+  '#b07aa1',
+  '#edc948',
+  '#ff9da7',
+  '#9c755f',
+  '#86bcb6',
+] as const;
+export const COMMUNITY_REST_COLOR = '#c5ccd3';
+
+export function communityColor(community: number | undefined): string {
+  return community === undefined
+    ? COMMUNITY_REST_COLOR
+    : (COMMUNITY_COLORS[community] ?? COMMUNITY_REST_COLOR);
+}
+
+/** Communities beyond this many share the grey. */
+export const COMMUNITY_HUES = COMMUNITY_COLORS.length;
+
 export const LABEL_ORDER: readonly NodeLabel[] = NODE_LABELS;
 
 export function labelStyle(label: string): LabelStyle {

@@ -1,3 +1,4 @@
+import type { NodeLabel } from '../../model/index.js';
 import type { DetailsPanel, PanelAction } from './details-panel.js';
 import type { TimeWindowState } from './time-window.js';
 import type { ViewId } from './url-state.js';
@@ -9,8 +10,8 @@ export interface ViewContext {
   timeWindow: TimeWindowState;
   /** Writes the view's state into the URL (no history entry) when the view is active. */
   saveState(view: ViewId, params: URLSearchParams): void;
-  /** Puts a node on the Explore canvas and switches there. */
-  openInExplore(id: string): void;
+  /** Puts a node on the Explore canvas (and its neighbours of `expand`, if given) and switches there. */
+  openInExplore(id: string, expand?: NodeLabel[]): void;
   notify(text: string): void;
 }
 

@@ -14,8 +14,10 @@ export function warmUpPaths(): string[] {
     new URLSearchParams(
       Object.entries(params).map(([key, value]): [string, string] => [key, String(value)]),
     ).toString();
+  const map = query({ minCount: themes.minCount, limit: themes.limit });
   return [
-    `/api/themes/network?${query({ minCount: themes.minCount, limit: themes.limit })}`,
+    `/api/themes/network?${map}`,
+    `/api/themes/communities?${map}`,
     `/api/issues/pairs?${query({ measure: issues.measure, minCount: issues.minCount, limit: issues.pairsLimit })}`,
     `/api/timeline?${query({ period: timeline.period })}`,
     `/api/emerging?${query({ kind: emerging.kind, minCount: emerging.minCount, limit: emerging.limit, period: emerging.period })}`,

@@ -9,6 +9,7 @@ import { neighborsRoute, nodeRoute } from './nodes.js';
 import { pathsRoute } from './paths.js';
 import { searchRoute } from './search.js';
 import { statsRoute } from './stats.js';
+import { themeCommunitiesRoute } from './theme-communities.js';
 import { themeLinkRoute, themeNetworkRoute } from './themes.js';
 import { emergingRoute, signalTimelineRoute, timelineRoute, trendsRoute } from './time.js';
 
@@ -24,6 +25,7 @@ export const FEATURE_ROUTES: readonly ApiRoute[] = [
   articleRoute,
   themeNetworkRoute,
   themeLinkRoute,
+  themeCommunitiesRoute,
   cooccurringRoute,
   pairsRoute,
   pathsRoute,

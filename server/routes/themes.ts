@@ -1,16 +1,40 @@
 import { NotFoundError, InvalidInputError } from '../errors.js';
 import { defineRoute } from '../http/api-route.js';
-import { isWindowSet, timeWindowSchema } from '../../model/index.js';
+import { isWindowSet, timeWindowSchema, type TimeWindow } from '../../model/index.js';
 import { limitInput, minCountInput, nodeIdInput, WINDOW_EXPLAINED, windowOf } from '../http/inputs.js';
 import { ThemeLinkResponseSchema, ThemeNetworkResponseSchema } from '../http/responses.js';
+import type { GraphReader } from '../graph/graph-reader.js';
 import {
   articlesWithThemes,
   readThemeLink,
   readThemeNetwork,
+  type ThemeNetwork,
   type ThemeUnitLabel,
 } from '../queries/themes.js';
 import { windowEcho } from '../queries/time-window.js';
 import { readWindowedThemeLink, readWindowedThemeNetwork } from '../queries/windowed-cooccurrence.js';
+
+/** The themes map's parameters: its time window, and which links it draws. */
+export const ThemeNetworkQuery = timeWindowSchema().safeExtend({
+  minCount: minCountInput(2),
+  limit: limitInput(200, 2_000),
+});
+
+/**
+ * The themes network as the map draws it (theme concepts, their stored CO_OCCURS or the article
+ * walk, or a window's walk), computed once per database version and window: its communities read
+ * the same object.
+ */
+export function cachedThemeNetwork(
+  reader: GraphReader,
+  input: { minCount: number; limit: number; window: TimeWindow },
+): Promise<ThemeNetwork> {
+  return reader.cached(
+    `themes/network ${input.minCount} ${input.limit}`,
+    (tx) => (isWindowSet(input.window) ? readWindowedThemeNetwork(tx, input) : readThemeNetwork(tx, input)),
+    { window: input.window },
+  );
+}
 
 export const themeNetworkRoute = defineRoute({
   method: 'get',
@@ -22,17 +46,16 @@ export const themeNetworkRoute = defineRoute({
     WINDOW_EXPLAINED,
     "Node `articleCount` is then the theme's articles in the window, and `meta.window` says which.",
   ].join(' '),
-  query: timeWindowSchema().safeExtend({ minCount: minCountInput(2), limit: limitInput(200, 2_000) }),
+  query: ThemeNetworkQuery,
   response: ThemeNetworkResponseSchema,
   errors: { 400: 'Invalid parameter.', 503: 'Neo4j is unreachable.' },
   handle: async ({ query }, { reader }) => {
     const window = windowOf(query);
-    const input = { minCount: query.minCount, limit: query.limit, window };
-    const network = await reader.cached(
-      `themes/network ${query.minCount} ${query.limit}`,
-      (tx) => (isWindowSet(window) ? readWindowedThemeNetwork(tx, input) : readThemeNetwork(tx, input)),
-      { window },
-    );
+    const network = await cachedThemeNetwork(reader, {
+      minCount: query.minCount,
+      limit: query.limit,
+      window,
+    });
     return {
       ...network.elements,
       meta: {

@@ -3,14 +3,30 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CORPUS_DIR, CORPUS_PRESENT, missingMaterialLine } from '../../bench/shared-material.js';
 import { PROJECT_ROOT } from '../../db/index.js';
-import type { Concept, Elements, PairsResponse } from '../../model/index.js';
+import {
+  ThemeCommunitiesSchema,
+  VIEW_DEFAULTS,
+  type Concept,
+  type Elements,
+  type PairsResponse,
+} from '../../model/index.js';
 import { SEEDS_DIR } from '../support/paths.js';
-import { canvasCounts, finish, openPage, startE2eApp, waitForLayout, type E2eApp } from './support/app.js';
+import {
+  canvasCounts,
+  finish,
+  onCanvas,
+  openPage,
+  startE2eApp,
+  typeCypher,
+  waitForLayout,
+  type E2eApp,
+} from './support/app.js';
 
 /**
  * Concept groups in the UI. On the seeds (always): semantic search in the issue picker, and a theme
  * concept's "why grouped". On the 100 real digests (../shared, skipped visibly without it): the
- * themes map and co-occurring issues over concepts, which write the README's screenshots.
+ * themes map and co-occurring issues over concepts, the themes map read as communities, and a
+ * Cypher result with its legend, which write the README's screenshots.
  */
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 300_000 });
@@ -57,7 +73,7 @@ describe('concept groups in the UI (seeds)', () => {
   });
 });
 
-describe.skipIf(!CORPUS_PRESENT)('concept groups on the real digests (README screenshots)', () => {
+describe.skipIf(!CORPUS_PRESENT)('the real digests (README screenshots)', () => {
   let app: E2eApp;
   beforeAll(async () => {
     app = await startE2eApp([CORPUS_DIR]);
@@ -93,6 +109,55 @@ describe.skipIf(!CORPUS_PRESENT)('concept groups on the real digests (README scr
     await finish(watched);
   });
 
+  it('colours the themes map by community and lists its structural gaps', async () => {
+    // At 2 shared articles the map of 100 digests is a few small communities, too small for
+    // gaps (3 themes each at least); at 1, its strongest links make a map to read.
+    const reading = ThemeCommunitiesSchema.parse(
+      await (
+        await fetch(`${app.url}/api/themes/communities?minCount=1&limit=${VIEW_DEFAULTS.themes.limit}`)
+      ).json(),
+    );
+    expect(reading.nodes.some((node) => node.id.startsWith('ThemeGroup:'))).toBe(true);
+    expect(reading.gaps.length).toBeGreaterThan(0);
+    const watched = await openPage(app, '#/themes?min=1', { width: 1440, height: 900 });
+    const { page } = watched;
+    await expect
+      .poll(async () => (await canvasCounts(page)).nodes, { timeout: 30_000 })
+      .toBe(reading.nodes.length);
+    await waitForLayout(page);
+    const details = page.locator('.details');
+    await expect.poll(() => details.locator('.gap-item').count()).toBe(reading.gaps.length);
+    const colours = await onCanvas<string[]>(
+      page,
+      `return [...new Set(cy.nodes().map((node) => node.style('background-color')))];`,
+    );
+    expect(colours.length).toBeGreaterThanOrEqual(Math.min(reading.communities.length, 3));
+    await page.screenshot({ path: path.join(README_SHOTS, 'themes-communities.png') });
+    await finish(watched);
+  });
+
+  it('draws a Cypher result with a legend of its labels and relationship types', async () => {
+    const watched = await openPage(app, '#/cypher', { width: 1440, height: 900 });
+    const { page } = watched;
+    await typeCypher(
+      page,
+      [
+        'MATCH (t:Theme) WITH t ORDER BY t.articleCount DESC LIMIT 1',
+        'MATCH (t)<-[r:HAS_THEME]-(a:Article)-[s:HAS_ISSUE]->(i:Issue)',
+        'RETURN t, r, a, s, i LIMIT 60',
+      ].join('\n'),
+    );
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(async () => (await canvasCounts(page)).nodes, { timeout: 60_000 }).toBeGreaterThan(5);
+    await waitForLayout(page);
+    const legend = page.locator('.main-slot .canvas-legend .legend-name');
+    await expect
+      .poll(() => legend.allTextContents())
+      .toEqual(expect.arrayContaining(['Article', 'Theme', 'Issue', 'HAS_THEME', 'HAS_ISSUE']));
+    await page.screenshot({ path: path.join(README_SHOTS, 'cypher-legend.png') });
+    await finish(watched);
+  });
+
   it('ranks co-occurring issue concepts, with why the picked concept groups its issues', async () => {
     const pairs = (await (
       await fetch(`${app.url}/api/issues/pairs?minCount=1&limit=500`)
@@ -113,4 +178,4 @@ describe.skipIf(!CORPUS_PRESENT)('concept groups on the real digests (README scr
 });
 
 if (!CORPUS_PRESENT)
-  console.warn(missingMaterialLine('the concept journeys on the real digests', CORPUS_DIR));
+  console.warn(missingMaterialLine('the journeys on the real digests (README screenshots)', CORPUS_DIR));

@@ -39,6 +39,7 @@ describe('cache warm-up after the server starts', () => {
     });
     const { themes, issues, timeline, emerging } = VIEW_DEFAULTS;
     await api.themes(themes.minCount, themes.limit);
+    await api.themeCommunities(themes.minCount, themes.limit);
     await api.pairs(issues.measure, issues.minCount, issues.pairsLimit);
     await api.timeline(timeline.period);
     await api.emerging(emerging.kind, {

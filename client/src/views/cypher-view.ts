@@ -36,6 +36,7 @@ export class CypherView implements View {
   private readonly modeButtons = new Map<Mode, HTMLButtonElement>();
   private readonly historyList = h('ol', { class: 'history-list' });
   private readonly runButton: HTMLButtonElement;
+  private readonly cancelButton: HTMLButtonElement;
   private editor: CypherEditorHandle | null = null;
   private fallback: HTMLTextAreaElement | null = null;
   private pendingValue = '';
@@ -82,6 +83,14 @@ export class CypherView implements View {
       title: 'Run the query (Ctrl+Enter or ⌘+Enter)',
       on: { click: () => this.run() },
     });
+    this.cancelButton = h('button', {
+      class: 'button',
+      type: 'button',
+      text: 'Cancel',
+      title: 'Stop the running query (the server ends it in Neo4j)',
+      hidden: true,
+      on: { click: () => this.cancel() },
+    });
     const modeSwitch = h(
       'div',
       { class: 'segmented-buttons', role: 'group', attrs: { 'aria-label': 'Show the result as' } },
@@ -115,6 +124,7 @@ export class CypherView implements View {
           'div',
           { class: 'query-bar' },
           this.runButton,
+          this.cancelButton,
           h(
             'span',
             { class: 'muted kbd-hint' },
@@ -360,30 +370,59 @@ export class CypherView implements View {
     void this.execute(query, params);
   }
 
+  /**
+   * While a query runs, the previous result stays in view marked as such (dimmed, a note on the
+   * canvas) and the query can be cancelled; an error or a cancel clears it, so nothing on screen
+   * passes for the answer of a query that gave none.
+   */
   private async execute(query: string, params: Record<string, unknown>): Promise<void> {
     this.controller?.abort();
     const controller = new AbortController();
     this.controller = controller;
     this.errorBox.hidden = true;
     this.runButton.disabled = true;
+    this.cancelButton.hidden = false;
     this.resultInfo.textContent = 'Running…';
     this.main.classList.add('is-running');
+    const done = this.frame.busy(
+      this.result ? 'Running… (the result shown is the previous query’s)' : 'Running…',
+    );
     try {
       const result = await api.cypher(query, params, { signal: controller.signal });
       if (controller.signal.aborted) return;
       this.result = result;
       await this.render(result);
     } catch (error) {
-      if (isAbort(error)) return;
-      this.resultInfo.textContent = '';
+      if (isAbort(error)) {
+        if (this.controller === controller)
+          this.clearResult('Cancelled', 'The query was stopped before it answered.');
+        return;
+      }
       if (error instanceof ApiError) this.showError(error.code, error.message);
       else this.showError('Error', (error as Error).message);
     } finally {
+      done();
       if (this.controller === controller) {
         this.runButton.disabled = false;
+        this.cancelButton.hidden = true;
         this.main.classList.remove('is-running');
       }
     }
+  }
+
+  private cancel(): void {
+    // Closing the request makes the server end the query in Neo4j.
+    this.controller?.abort();
+  }
+
+  /** No result on screen: after an error or a cancel, the previous one would pass for the answer. */
+  private clearResult(title: string, hint: string): void {
+    this.result = null;
+    this.tableFor = null;
+    this.resultInfo.textContent = title === 'Cancelled' ? 'Cancelled.' : '';
+    this.frame.canvas.clear();
+    this.frame.showOverlay(emptyState(title, hint));
+    this.tablePane.replaceChildren(emptyState(title, hint));
   }
 
   private showError(code: string, message: string): void {
@@ -400,6 +439,7 @@ export class CypherView implements View {
       hint ? h('p', { class: 'state-hint', text: hint }) : null,
     );
     this.errorBox.hidden = false;
+    this.clearResult('No result', 'The query did not run: the reason is above the result.');
   }
 
   private async render(result: CypherResponse): Promise<void> {

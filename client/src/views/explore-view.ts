@@ -11,9 +11,9 @@ import { CanvasFrame } from '../canvas-frame.js';
 import { propertyList } from '../data-table.js';
 import { h } from '../dom.js';
 import { decodeOp, describeOp, encodeOp, isPrefix, sameOps, type ExploreOp } from '../explore-ops.js';
-import { plural } from '../format.js';
+import { displayId, plural } from '../format.js';
 import { isLayoutName } from '../layout-protocol.js';
-import { labelChip, labelIcon, renderLegend } from '../legend.js';
+import { labelChip, labelIcon } from '../legend.js';
 import { SearchBox } from '../search-box.js';
 import { emptyState, errorState, loadingState } from '../status.js';
 import { intParam } from '../url-state.js';
@@ -42,13 +42,14 @@ export class ExploreView implements View {
   readonly panelActions;
 
   private readonly frame: CanvasFrame;
-  private readonly legend = h('div', { class: 'legend-box' });
   private readonly undoButton: HTMLButtonElement;
   private readonly showHiddenButton: HTMLButtonElement;
   private readonly selectionButtons: HTMLButtonElement[];
   private readonly limitInput: HTMLInputElement;
   private readonly labelBoxes = new Map<NodeLabel, HTMLInputElement>();
   private applied: Applied[] = [];
+  /** Names of nodes known before they are on the canvas (picked from search), for progress notes. */
+  private readonly names = new Map<string, string>();
   private queue: Promise<void> = Promise.resolve();
   private selected: string | null = null;
   private generation = 0;
@@ -71,7 +72,10 @@ export class ExploreView implements View {
       label: 'Find a node',
       placeholder: 'Theme, keyword, article, issue…',
       meaning: true,
-      onPick: (result) => this.run({ kind: 'add', id: result.id }),
+      onPick: (result) => {
+        this.names.set(result.id, result.name);
+        this.run({ kind: 'add', id: result.id });
+      },
     });
 
     this.limitInput = h('input', {
@@ -148,7 +152,6 @@ export class ExploreView implements View {
         ),
         labelFilter,
       ),
-      this.legend,
       h(
         'details',
         { class: 'side-section shortcuts' },
@@ -205,10 +208,11 @@ export class ExploreView implements View {
     this.ctx.saveState(this.id, this.params());
   }
 
-  /** Params for a link that adds `id` to the current canvas. */
-  paramsWithNode(id: string): URLSearchParams {
+  /** Params for a link that adds `id` to the current canvas, and expands it to `expand` if given. */
+  paramsWithNode(id: string, expand?: NodeLabel[]): URLSearchParams {
     const params = this.params();
     if (!this.frame.canvas.has(id)) params.append('op', encodeOp({ kind: 'add', id }));
+    if (expand) params.append('op', encodeOp(this.expandOp(id, expand)));
     params.set('sel', id);
     return params;
   }
@@ -282,14 +286,19 @@ export class ExploreView implements View {
   }
 
   expand(id: string): void {
+    this.run(this.expandOp(id, this.expandLabels()));
+  }
+
+  /** An expansion of `id` to `labels`, in the time window shown now. */
+  private expandOp(id: string, labels: NodeLabel[]): ExploreOp {
     const window = this.ctx.timeWindow.current;
-    this.run({
+    return {
       kind: 'expand',
       id,
-      labels: this.expandLabels(),
+      labels,
       limit: this.expandLimit(),
       ...(isWindowSet(window) ? { window } : {}),
-    });
+    };
   }
 
   private run(op: ExploreOp): void {
@@ -311,20 +320,33 @@ export class ExploreView implements View {
           return;
         }
         this.frame.showOverlay(null);
-        const node = await api.node(op.id);
-        const data: CyNodeData = { ...node.properties, id: node.id, label: node.label, name: node.name };
-        const added = await canvas.add({ nodes: [{ data }], edges: [] });
+        const done = this.frame.busy(`Adding “${this.names.get(op.id) ?? displayId(op.id)}”…`);
+        let added;
+        try {
+          const node = await api.node(op.id);
+          const data: CyNodeData = { ...node.properties, id: node.id, label: node.label, name: node.name };
+          added = await canvas.add({ nodes: [{ data }], edges: [] });
+        } finally {
+          done();
+        }
         this.record(op, () => canvas.remove(added.nodes));
         if (!replaying) this.select(op.id);
         return;
       }
       case 'expand': {
         if (!canvas.has(op.id)) return;
-        this.frame.updateStatus('Expanding…');
-        const elements = await api.neighbors(op.id, op.labels, op.limit, { timeWindow: op.window ?? {} });
-        const added = await canvas.add(elements, op.id);
+        const name = canvas.nodeData(op.id)?.name ?? displayId(op.id);
+        const done = this.frame.busy(`Expanding “${name}”…`);
+        canvas.markBusy(op.id, true);
+        let added;
+        try {
+          const elements = await api.neighbors(op.id, op.labels, op.limit, { timeWindow: op.window ?? {} });
+          added = await canvas.add(elements, op.id);
+        } finally {
+          canvas.markBusy(op.id, false);
+          done();
+        }
         canvas.markExpanded(op.id);
-        this.frame.updateStatus();
         if (!replaying) {
           const skipped =
             added.skippedEdges > 0 ? ` (${plural(added.skippedEdges, 'edge')} to nodes not shown)` : '';
@@ -451,8 +473,6 @@ export class ExploreView implements View {
 
   private refreshSide(): void {
     const canvas = this.frame.canvas;
-    const counts = canvas.visibleLabels();
-    renderLegend(this.legend, { labels: [...counts.keys()], counts });
     const hidden = canvas.hiddenIds().length;
     this.showHiddenButton.disabled = hidden === 0;
     this.showHiddenButton.textContent = hidden > 0 ? `Show hidden (${hidden})` : 'Show hidden';

@@ -4,17 +4,21 @@ import {
   VIEW_DEFAULTS,
   type CyEdgeData,
   type Elements,
+  type NodeCentrality,
+  type ThemeCommunities,
 } from '../../../model/index.js';
 import { api, isAbort } from '../api-client.js';
 import { CanvasFrame } from '../canvas-frame.js';
+import { communityList, communitySwatch, gapList, ringSwatch } from '../community-panels.js';
 import { conceptMembers } from '../concept-members.js';
 import { evidenceList } from '../details-panel.js';
 import { debounce, h } from '../dom.js';
-import { formatNumber, plural } from '../format.js';
+import { displayId, formatNumber, plural } from '../format.js';
 import { isLayoutName } from '../layout-protocol.js';
-import { labelChip, labelIcon } from '../legend.js';
+import { edgeSwatch, labelChip, labelIcon, type LegendSection } from '../legend.js';
 import { measuresTable } from '../measures.js';
 import { fillSparklines, sparkSlot } from '../node-time.js';
+import { COMMUNITY_HUES, COMMUNITY_REST_COLOR, communityColor } from '../palette.js';
 import { emptyState, errorState, loadingState } from '../status.js';
 import { describeWindow } from '../time-window.js';
 import { intParam } from '../url-state.js';
@@ -27,9 +31,11 @@ const SPARKLINES = 50;
 
 /**
  * Themes map: theme concepts (themes that mean the same, with why) linked by the articles they
- * share (GET /api/themes/network). Edge width is
- * the number of shared articles, node size the theme's article count. An edge answers "why are
- * these linked?" with the articles that have both; a theme lists its articles.
+ * share (GET /api/themes/network). Edge width is the number of shared articles, node size the
+ * theme's article count, colour its community and a ring its betweenness
+ * (GET /api/themes/communities, same window): with nothing selected the details panel lists the
+ * communities and the structural gaps between them. An edge answers "why are these linked?" with
+ * the articles that have both; a theme lists its articles.
  */
 export class ThemesView implements View {
   readonly id = 'themes' as const;
@@ -37,9 +43,9 @@ export class ThemesView implements View {
   readonly sidebar: HTMLElement;
   readonly main: HTMLElement;
   readonly panelHint =
-    'Click a link between two themes to see the articles that connect them, or a theme to list its articles.';
+    'Click a link between two themes to see the articles that connect them, or a theme to list its articles; click the empty map to come back here.';
   readonly windowHelp =
-    'The map counts only articles dated in the window: links, their measures and theme sizes are the window’s. Undated articles are left out.';
+    'The map counts only articles dated in the window: links, their measures, theme sizes and communities are the window’s. Undated articles are left out.';
   readonly panelActions;
 
   private readonly frame: CanvasFrame;
@@ -51,6 +57,11 @@ export class ThemesView implements View {
     attrs: { 'aria-label': 'Themes by article count' },
   });
   private readonly summary = h('p', { class: 'muted', attrs: { 'aria-live': 'polite' } });
+  private analysis: ThemeCommunities | Error | null = null;
+  private visible = false;
+  private readonly centrality = new Map<string, NodeCentrality>();
+  private maxBetweenness = 0;
+  private elements: Elements | null = null;
   private controller: AbortController | null = null;
   private loaded: string | null = null;
   private selection: string | null = null;
@@ -69,6 +80,12 @@ export class ThemesView implements View {
         undirected: true,
         edgeLabel: (data) => plural(Number(data.count ?? 0), 'shared article'),
         edgeWidth: (data) => 1 + 2.2 * Math.sqrt(Math.max(0, Number(data.count ?? 1) - 1)),
+        nodeColor: (data) => {
+          const found = this.centrality.get(data.id);
+          return found ? communityColor(found.community) : undefined;
+        },
+        nodeRing: (data) => this.ringOf(data.id),
+        legend: () => this.legendSections(),
       },
     );
     this.main = h('div', { class: 'view-main' }, this.frame.element);
@@ -124,28 +141,6 @@ export class ThemesView implements View {
       ),
       h(
         'section',
-        { class: 'side-section' },
-        h('h3', { class: 'panel-heading', text: 'Reading the map' }),
-        h(
-          'ul',
-          { class: 'key-list' },
-          h(
-            'li',
-            {},
-            labelIcon('ThemeGroup', 12),
-            ' a theme concept: themes that mean the same; larger = more articles',
-          ),
-          h('li', {}, labelIcon('Theme', 12), ' a theme in no concept yet'),
-          h(
-            'li',
-            {},
-            h('span', { class: 'edge-sample', attrs: { 'aria-hidden': 'true' } }),
-            ' thicker = more shared articles',
-          ),
-        ),
-      ),
-      h(
-        'section',
         { class: 'side-section grow' },
         h('h3', { class: 'panel-heading', text: 'Themes' }),
         this.themeList,
@@ -187,17 +182,23 @@ export class ThemesView implements View {
   }
 
   shown(): void {
+    this.visible = true;
     this.frame.canvas.resize();
+    this.showReading();
+  }
+
+  hidden(): void {
+    this.visible = false;
+  }
+
+  windowChanged(): void {
+    void this.load();
   }
 
   private readonly reloadSoon = debounce(() => this.reload(), 250);
 
   private reload(): void {
     this.selection = null;
-    void this.load();
-  }
-
-  windowChanged(): void {
     void this.load();
   }
 
@@ -216,9 +217,21 @@ export class ThemesView implements View {
     this.controller = controller;
     this.frame.showOverlay(loadingState('Loading the themes map…'));
     try {
-      const elements = await api.themes(min, limit, { signal: controller.signal, timeWindow });
+      const [elements, analysis] = await Promise.all([
+        api.themes(min, limit, { signal: controller.signal, timeWindow }),
+        // The map is drawn without its communities rather than not at all.
+        api
+          .themeCommunities(min, limit, { signal: controller.signal, timeWindow })
+          .catch((error: unknown) => {
+            if (isAbort(error)) throw error;
+            return error as Error;
+          }),
+      ]);
       if (controller.signal.aborted) return;
       this.loaded = key;
+      this.elements = elements;
+      this.setAnalysis(analysis);
+      this.showReading();
       this.renderList(elements);
       const windowed = isWindowSet(timeWindow);
       if (elements.nodes.length === 0) {
@@ -241,6 +254,148 @@ export class ThemesView implements View {
       this.loaded = null;
       this.frame.showOverlay(errorState(error, 'The themes map could not be loaded'));
     }
+  }
+
+  private setAnalysis(analysis: ThemeCommunities | Error): void {
+    this.analysis = analysis;
+    this.centrality.clear();
+    if (analysis instanceof Error) return;
+    for (const node of analysis.nodes) this.centrality.set(node.id, node);
+    this.maxBetweenness = Math.max(0, ...analysis.nodes.map((node) => node.betweenness));
+  }
+
+  /**
+   * With nothing selected, the details panel reads the map: its communities and the structural
+   * gaps between them (clicking one shows it alone on the map).
+   */
+  private showReading(): void {
+    const analysis = this.analysis;
+    if (!this.visible || this.selection || analysis === null) return;
+    if (analysis instanceof Error) {
+      this.ctx.details.showContent(
+        h('p', { class: 'eyebrow', text: 'Reading the map' }),
+        errorState(analysis, 'The communities could not be computed'),
+      );
+      return;
+    }
+    const actions = {
+      focus: (communities: number[], themes: string[]) => this.focusCommunities(communities, themes),
+      selectTheme: (id: string) => {
+        this.frame.canvas.select(id, true);
+        void this.selectTheme(id);
+      },
+    };
+    this.ctx.details.showContent(
+      h(
+        'div',
+        {},
+        h('p', { class: 'eyebrow', text: 'Reading the map' }),
+        h('p', { class: 'muted reading-hint', text: this.panelHint }),
+      ),
+      h(
+        'section',
+        { class: 'detail-section' },
+        h('h4', { text: `Communities (${analysis.communities.length})` }),
+        h('p', {
+          class: 'field-help',
+          text: `Themes more linked to each other than to the rest (Louvain, modularity ${formatNumber(analysis.modularity, 2)}), named by their most linked themes. Click one to see it alone.`,
+        }),
+        communityList(analysis, actions),
+      ),
+      h(
+        'section',
+        { class: 'detail-section' },
+        h('h4', { text: 'Structural gaps' }),
+        h('p', {
+          class: 'field-help',
+          text: 'Large communities linked less than their sizes predict: where ideas could connect.',
+        }),
+        gapList(analysis, actions),
+      ),
+    );
+  }
+
+  /**
+   * The bridging themes get a ring: the higher their betweenness (relative to the map's highest),
+   * the thicker; below a fifth of it, none, so the rings single out the few that matter.
+   */
+  private ringOf(id: string): number {
+    const betweenness = this.centrality.get(id)?.betweenness ?? 0;
+    if (this.maxBetweenness <= 0) return 0;
+    const share = betweenness / this.maxBetweenness;
+    return share < 0.2 ? 0 : Math.round(2 + 4 * share);
+  }
+
+  private legendSections(): LegendSection[] {
+    const analysis = this.analysis instanceof Error ? null : this.analysis;
+    const shown = analysis?.communities.slice(0, COMMUNITY_HUES) ?? [];
+    const rest = (analysis?.communities ?? []).slice(COMMUNITY_HUES);
+    return [
+      {
+        title: 'Communities',
+        items: [
+          ...shown.map((community) => ({
+            swatch: communitySwatch(community.id, 14),
+            name: community.name,
+            count: community.size,
+          })),
+          ...(rest.length > 0
+            ? [
+                {
+                  swatch: communitySwatch(undefined, 14),
+                  name: `${plural(rest.length, 'smaller community', 'smaller communities')}`,
+                  count: rest.reduce((sum, community) => sum + community.size, 0),
+                },
+              ]
+            : []),
+        ],
+      },
+      {
+        title: 'Reading the map',
+        items: [
+          ...this.shapeItems(),
+          { swatch: ringSwatch(), name: 'ringed: a bridging theme (betweenness)' },
+          { swatch: edgeSwatch(true, 3), name: 'thicker: more shared articles' },
+        ],
+      },
+    ];
+  }
+
+  /** The shapes on the map: theme concepts, and themes in no concept yet (both before it is loaded). */
+  private shapeItems(): LegendSection['items'] {
+    const labels = new Set(this.elements?.nodes.map((node) => node.data.label) ?? ['ThemeGroup', 'Theme']);
+    return [
+      ...(labels.has('ThemeGroup')
+        ? [
+            {
+              swatch: labelIcon('ThemeGroup', 14, COMMUNITY_REST_COLOR),
+              name: 'a theme concept: themes that mean the same; larger: more articles',
+            },
+          ]
+        : []),
+      ...(labels.has('Theme')
+        ? [{ swatch: labelIcon('Theme', 14, COMMUNITY_REST_COLOR), name: 'a theme in no concept yet' }]
+        : []),
+    ];
+  }
+
+  /** Shows only these communities' themes and links, with `themes` marked; none: the whole map. */
+  private focusCommunities(communities: number[], themes: string[]): void {
+    const canvas = this.frame.canvas;
+    if (communities.length === 0 || !this.elements) {
+      canvas.spotlight([], []);
+      return;
+    }
+    const inside = new Set(
+      [...this.centrality.values()]
+        .filter((node) => communities.includes(node.community))
+        .map((node) => node.id),
+    );
+    for (const id of themes) inside.add(id);
+    const edges = this.elements.edges
+      .filter(({ data }) => inside.has(data.source) && inside.has(data.target))
+      .map(({ data }) => data.id);
+    canvas.spotlight([...inside], edges, themes);
   }
 
   private applySelection(): void {
@@ -277,6 +432,7 @@ export class ThemesView implements View {
                 },
               },
             },
+            communitySwatch(this.centrality.get(node.data.id)?.community),
             h('span', { class: 'rank-name', text: node.data.name }),
             slot,
             h('span', { class: 'rank-count', text: formatNumber(node.data.articleCount ?? 0) }),
@@ -287,11 +443,47 @@ export class ThemesView implements View {
     void fillSparklines(sparkSlots, this.ctx.timeWindow.current, this.controller?.signal);
   }
 
+  /** Where the theme sits on the map: its community and how central it is. */
+  private centralitySection(id: string): HTMLElement | null {
+    const found = this.centrality.get(id);
+    const analysis = this.analysis instanceof Error ? null : this.analysis;
+    const community = found ? analysis?.communities[found.community] : undefined;
+    if (!found || !community) return null;
+    const rank =
+      [...this.centrality.values()].filter((node) => node.betweenness > found.betweenness).length + 1;
+    return h(
+      'section',
+      { class: 'detail-section' },
+      h('h4', { text: 'On the map' }),
+      h(
+        'dl',
+        { class: 'property-list' },
+        h('dt', { text: 'Community' }),
+        h('dd', {}, communitySwatch(found.community), ' ', community.name),
+        h('dt', { text: 'Bridging' }),
+        h(
+          'dd',
+          {
+            title:
+              'Betweenness centrality: the share of shortest paths between other themes through this one',
+          },
+          `${formatNumber(found.betweenness, 3)} (${rank} of ${this.centrality.size})`,
+        ),
+        h('dt', { text: 'Weighted degree' }),
+        h('dd', {
+          title: 'Shared articles summed over its links on the map',
+          text: formatNumber(found.weightedDegree),
+        }),
+      ),
+    );
+  }
+
   private async selectTheme(id: string | null): Promise<void> {
     this.selection = id;
     this.save();
     if (!id) {
       this.ctx.details.showHint(this.panelHint);
+      this.showReading();
       return;
     }
     const node = this.frame.canvas.nodeData(id);
@@ -304,7 +496,7 @@ export class ThemesView implements View {
         {},
         labelChip(concept ? 'ThemeGroup' : 'Theme'),
         h('h3', { class: 'node-name', text: node?.name ?? id }),
-        h('p', { class: 'node-id', text: id }),
+        h('p', { class: 'node-id', text: displayId(id) }),
       ),
       h(
         'div',
@@ -316,6 +508,7 @@ export class ThemesView implements View {
           on: { click: () => this.ctx.openInExplore(id) },
         }),
       ),
+      this.centralitySection(id),
       members,
       ...this.ctx.details.timeSections(id, node?.label ?? 'Theme'),
       h('section', { class: 'detail-section' }, h('h4', { text: 'Articles with this theme' }), list),

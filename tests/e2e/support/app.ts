@@ -8,7 +8,7 @@ import { expect } from 'vitest';
 import { CLIENT_DIR, ensureClientBuilt, launchChromium } from '../../../bench/ui-browser.js';
 import { PROJECT_ROOT } from '../../../db/index.js';
 import { ingestPaths } from '../../../ingest/index.js';
-import { createApp, createLogger } from '../../../server/index.js';
+import { createApp, createLogger, type AppOptions } from '../../../server/index.js';
 import { LazyEmbedder } from '../../../server/graph/lazy-embedder.js';
 import { clearDatabase, testDriver } from '../../support/neo4j.js';
 
@@ -26,7 +26,10 @@ export interface E2eApp {
 
 export const SCREENSHOT_DIR = path.join(PROJECT_ROOT, 'test-results', 'e2e');
 
-export async function startE2eApp(documents: string[]): Promise<E2eApp> {
+export async function startE2eApp(
+  documents: string[],
+  options: Pick<AppOptions, 'limits'> = {},
+): Promise<E2eApp> {
   await ensureClientBuilt();
   const driver = await testDriver();
   await clearDatabase(driver);
@@ -34,7 +37,13 @@ export async function startE2eApp(documents: string[]): Promise<E2eApp> {
   const report = await ingestPaths(driver, documents);
   if (report.totals.failed > 0) throw new Error(`ingest failed for ${report.totals.failed} file(s)`);
   const embedder = new LazyEmbedder();
-  const app = createApp({ driver, clientDir: CLIENT_DIR, logger: createLogger('silent'), embedder });
+  const app = createApp({
+    driver,
+    clientDir: CLIENT_DIR,
+    logger: createLogger('silent'),
+    embedder,
+    ...options,
+  });
   const server: Server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
@@ -98,10 +107,27 @@ export async function finish(watched: Watched): Promise<void> {
   expect([...watched.problems, ...violations.map((v) => `csp: ${v}`)]).toEqual([]);
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** README screenshots: written by the journeys that show them. */
+export const README_SCREENSHOT_DIR = path.join(PROJECT_ROOT, 'docs', 'screenshots');
+
+export async function screenshot(
+  page: Page,
+  name: string,
+  options: { readme?: boolean } = {},
+): Promise<string> {
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file });
+  if (options.readme) fs.copyFileSync(file, path.join(README_SCREENSHOT_DIR, `${name}.png`));
   return file;
+}
+
+/** Replaces the Cypher editor's text with `query` (pasted, so no completion pops up). */
+export async function typeCypher(page: Page, query: string): Promise<void> {
+  const editor = page.locator('.editor-host .cm-content');
+  await editor.waitFor();
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText(query);
 }
 
 /** The canvas's status line, e.g. "12 nodes · 11 edges". */
