@@ -4,6 +4,9 @@ import { GraphCanvas, type CanvasHandlers, type CanvasOptions } from './graph-ca
 import { LAYOUT_NAMES, LAYOUT_TITLES, type LayoutName } from './layout-protocol.js';
 import { edgeTypeItems, labelItems, legendSections, type LegendSection } from './legend.js';
 
+/** The legend's distance from the canvas's right and bottom sides (app.css .canvas-legend). */
+const LEGEND_MARGIN = 10;
+
 export interface FrameOptions extends CanvasOptions {
   exportName: string;
   /** What the legend lists (default: the node labels and relationship types on the canvas). */
@@ -127,7 +130,17 @@ export class CanvasFrame {
       this.progress,
       this.status,
     );
+    this.canvas.keepClearOfCorner(() => this.legendCorner());
     this.updateStatus();
+  }
+
+  /** The canvas corner the open legend covers, with its margin (none when closed or hidden). */
+  private legendCorner(): { width: number; height: number } {
+    if (this.legend.hidden || !this.legend.open) return { width: 0, height: 0 };
+    return {
+      width: this.legend.offsetWidth + LEGEND_MARGIN,
+      height: this.legend.offsetHeight + LEGEND_MARGIN,
+    };
   }
 
   /** Rebuilds the legend from what the canvas shows (the view calls it when its own key changes). */

@@ -1,7 +1,7 @@
 import type { StructuralGap, ThemeCommunities } from '../../model/index.js';
 import { h, svg } from './dom.js';
 import { formatNumber, plural } from './format.js';
-import { communityColor } from './palette.js';
+import { COMMUNITY_HUES, communityColor } from './palette.js';
 
 /**
  * The themes map's reading, in the sidebar: its communities (a click shows one alone) and its
@@ -31,31 +31,47 @@ export function ringSwatch(): SVGSVGElement {
   );
 }
 
+/** The communities, largest first: the ones with their own colour, the rest behind a button. */
 export function communityList(result: ThemeCommunities, actions: CommunityActions): HTMLElement {
   if (result.communities.length === 0) return h('p', { class: 'muted', text: 'No communities: no links.' });
-  return h(
-    'ol',
-    { class: 'community-list', attrs: { 'aria-label': 'Communities, largest first' } },
-    ...result.communities.map((community) =>
+  const items = result.communities.map((community, rank) =>
+    h(
+      'li',
+      { hidden: rank >= COMMUNITY_HUES },
       h(
-        'li',
-        {},
-        h(
-          'button',
-          {
-            class: 'rank-button community-button',
-            type: 'button',
-            title: `Show this community alone: ${community.name}`,
-            attrs: { 'aria-pressed': 'false', 'data-community': community.id },
-            on: { click: (event) => toggle(event.currentTarget as HTMLElement, [community.id], [], actions) },
-          },
-          communitySwatch(community.id),
-          h('span', { class: 'rank-name', text: community.name }),
-          h('span', { class: 'rank-count', text: formatNumber(community.size) }),
-        ),
+        'button',
+        {
+          class: 'rank-button community-button',
+          type: 'button',
+          title: `Show this community alone: ${community.name}`,
+          attrs: { 'aria-pressed': 'false', 'data-community': community.id },
+          on: { click: (event) => toggle(event.currentTarget as HTMLElement, [community.id], [], actions) },
+        },
+        communitySwatch(community.id),
+        h('span', { class: 'rank-name', text: community.name }),
+        h('span', { class: 'rank-count', text: formatNumber(community.size) }),
       ),
     ),
   );
+  const list = h(
+    'ol',
+    { class: 'community-list', attrs: { 'aria-label': 'Communities, largest first' } },
+    ...items,
+  );
+  const hidden = items.filter((item) => item.hidden).length;
+  if (hidden === 0) return list;
+  const more: HTMLButtonElement = h('button', {
+    class: 'link-button show-more',
+    type: 'button',
+    text: `Show ${plural(hidden, 'smaller community', 'smaller communities')}`,
+    on: {
+      click: () => {
+        for (const item of items) item.hidden = false;
+        more.remove();
+      },
+    },
+  });
+  return h('div', {}, list, more);
 }
 
 export function gapList(result: ThemeCommunities, actions: CommunityActions): HTMLElement {

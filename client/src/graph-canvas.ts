@@ -21,6 +21,7 @@ import {
   ADD_CHUNK,
   BIG_GRAPH,
   boxOfNodes,
+  roomsClearOfCorner,
   fitViewport,
   LABELLED_ADD_CHUNK,
   renderOptions,
@@ -740,6 +741,14 @@ export class GraphCanvas {
     this.changed();
   }
 
+  /** What covers the canvas's bottom-right corner (the frame's legend), measured at each fit. */
+  private coveredCorner: () => { width: number; height: number } = () => ({ width: 0, height: 0 });
+
+  /** Fits keep the graph clear of what this measures (the frame's legend). */
+  keepClearOfCorner(measure: () => { width: number; height: number }): void {
+    this.coveredCorner = measure;
+  }
+
   /** A canvas in a hidden pane has no size: fitting then would zoom to nothing; do it when shown. */
   private needsFit = false;
 
@@ -778,10 +787,25 @@ export class GraphCanvas {
    * The view that frames these nodes (graph coordinates), no closer than FIT_MAX_ZOOM (a fit to a
    * handful of nodes would blow them up). A small graph's labels are framed too, at the size they
    * will be drawn (far-labels.ts), so none hangs off the canvas's sides; a big graph draws its
-   * labels only zoomed in, and is framed by its shapes.
+   * labels only zoomed in, and is framed by its shapes. The open legend's corner is kept clear:
+   * the graph goes beside it or above it, whichever frames it larger.
    */
   private viewportFor(nodes: { x: number; y: number; size: number; label: unknown }[]): Viewport | null {
-    const view = { width: this.cy.width(), height: this.cy.height(), padding: FIT_PADDING };
+    const rooms = roomsClearOfCorner(
+      { width: this.cy.width(), height: this.cy.height() },
+      this.coveredCorner(),
+    );
+    const views = rooms.map((room) => this.viewportIn(nodes, { ...room, padding: FIT_PADDING }));
+    return views.reduce<Viewport | null>(
+      (best, view) => (view && (!best || view.zoom > best.zoom) ? view : best),
+      null,
+    );
+  }
+
+  private viewportIn(
+    nodes: { x: number; y: number; size: number; label: unknown }[],
+    view: { width: number; height: number; padding: number },
+  ): Viewport | null {
     const zoomRange = { min: this.cy.minZoom(), max: FIT_MAX_ZOOM };
     if (this.big) {
       const box = boxOfNodes(nodes.map(({ x, y, size }) => ({ position: { x, y }, size })));

@@ -85,6 +85,22 @@ export function fitViewport(
   };
 }
 
+/**
+ * The parts of a canvas a fit may use when something covers its bottom-right corner (the legend):
+ * beside it and above it (the fit takes whichever frames the graph larger); the whole canvas
+ * when nothing covers it.
+ */
+export function roomsClearOfCorner(
+  view: { width: number; height: number },
+  corner: { width: number; height: number },
+): { width: number; height: number }[] {
+  if (corner.width <= 0 || corner.height <= 0) return [view];
+  return [
+    { width: Math.max(view.width - corner.width, 0), height: view.height },
+    { width: view.width, height: Math.max(view.height - corner.height, 0) },
+  ];
+}
+
 /** The widest node border of graph-style.ts (a selected node's). */
 const NODE_BORDER = 3;
 

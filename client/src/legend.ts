@@ -82,7 +82,7 @@ export function legendSections(sections: readonly LegendSection[]): HTMLElement[
               'li',
               { title: item.title },
               item.swatch,
-              h('span', { class: 'legend-name', text: item.name }),
+              h('span', { class: 'legend-name', text: item.name, title: item.title ?? item.name }),
               item.count === undefined
                 ? null
                 : h('span', { class: 'legend-count', text: item.count.toLocaleString('en') }),

@@ -5,6 +5,7 @@ import {
   REVEAL_EDGES_PER_STEP,
   REVEAL_NODES_PER_STEP,
   revealSteps,
+  roomsClearOfCorner,
 } from '../../client/src/large-graph.js';
 
 const range = (n: number, prefix: string): string[] => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
@@ -71,5 +72,25 @@ describe('fitViewport', () => {
     const { zoom, pan } = fitViewport({ x1: 5, y1: 5, x2: 5, y2: 5 }, view, { min: 0.1, max: 1.3 });
     expect(zoom).toBe(1.3);
     expect(pan).toEqual({ x: 500 - 1.3 * 5, y: 300 - 1.3 * 5 });
+  });
+});
+
+describe('roomsClearOfCorner', () => {
+  const view = { width: 1000, height: 600 };
+
+  it('offers the room beside and the room above a covered corner', () => {
+    expect(roomsClearOfCorner(view, { width: 260, height: 350 })).toEqual([
+      { width: 740, height: 600 },
+      { width: 1000, height: 250 },
+    ]);
+  });
+
+  it('offers the whole canvas when nothing covers it (a closed or hidden legend measures 0)', () => {
+    expect(roomsClearOfCorner(view, { width: 0, height: 0 })).toEqual([view]);
+  });
+
+  it('never offers a negative room when the corner is larger than the canvas', () => {
+    const rooms = roomsClearOfCorner(view, { width: 1200, height: 700 });
+    expect(rooms.every((room) => room.width >= 0 && room.height >= 0)).toBe(true);
   });
 });

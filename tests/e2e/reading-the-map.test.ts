@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ThemeCommunitiesSchema } from '../../model/index.js';
+import { COMMUNITY_HUES } from '../../client/src/palette.js';
 import { transactionsRunning } from '../support/neo4j.js';
 import { PROJECT_ROOT } from '../../db/index.js';
 import { SEEDS_DIR } from '../support/paths.js';
@@ -9,6 +10,7 @@ import {
   canvasCounts,
   clickableEdgePoint,
   finish,
+  nodesUnderLegend,
   onCanvas,
   openPage,
   pickFromSearch,
@@ -160,8 +162,24 @@ describe('Reading the map (issue 16)', () => {
     const firstGap = details.locator('.gap-item').first();
     expect(await firstGap.locator('.gap-head').textContent()).toContain(reading.communities[first.a]!.name);
     expect(await firstGap.locator('.gap-suggested').textContent()).toContain(first.suggested[0].name);
-    expect(await details.locator('.community-button').count()).toBe(reading.communities.length);
+    // The coloured communities are listed, the rest one click away; long names stay in the panel.
+    const listed = details.locator('.community-button:visible');
+    expect(await listed.count()).toBe(Math.min(reading.communities.length, COMMUNITY_HUES));
+    if (reading.communities.length > COMMUNITY_HUES) {
+      await details.locator('.show-more').click();
+      expect(await listed.count()).toBe(reading.communities.length);
+    }
+    expect(
+      await page.evaluate(`(() => {
+      const panel = document.querySelector('.details-body').getBoundingClientRect();
+      return [...document.querySelectorAll('.details .community-button')]
+        .map((button) => button.getBoundingClientRect())
+        .filter((box) => box.left < panel.left - 0.5 || box.right > panel.right + 0.5).length;
+    })()`),
+    ).toBe(0);
     expect((await legendLines(page)).join('\n')).toContain(reading.communities[0]!.name);
+    // The map opens clear of its legend.
+    expect(await nodesUnderLegend(page)).toEqual([]);
     await screenshot(page, 'themes-communities');
 
     // A community clicked is shown alone.

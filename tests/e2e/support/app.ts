@@ -161,6 +161,21 @@ export async function onCanvas<T>(page: Page, body: string): Promise<T> {
   })()`)) as T;
 }
 
+/** The nodes drawn (in part) under the open canvas legend. */
+export async function nodesUnderLegend(page: Page): Promise<string[]> {
+  return onCanvas<string[]>(
+    page,
+    `const canvas = cy.container().getBoundingClientRect();
+    const legend = cy.container().closest('.canvas-frame').querySelector('.canvas-legend').getBoundingClientRect();
+    const x1 = legend.left - canvas.left, x2 = legend.right - canvas.left;
+    const y1 = legend.top - canvas.top, y2 = legend.bottom - canvas.top;
+    return cy.nodes(':visible').filter((node) => {
+      const box = node.renderedBoundingBox({ includeLabels: false });
+      return box.x2 > x1 && box.x1 < x2 && box.y2 > y1 && box.y1 < y2;
+    }).map((node) => node.id());`,
+  );
+}
+
 /**
  * Where an element is drawn on screen, read from the Cytoscape instance the canvas element
  * holds; the test then clicks there with the real mouse, as a user would.
