@@ -1,11 +1,12 @@
 import { h } from './dom.js';
 import { plural } from './format.js';
-import { GraphCanvas, type CanvasHandlers, type CanvasOptions } from './graph-canvas.js';
+import { FIT_PADDING, GraphCanvas, type CanvasHandlers, type CanvasOptions } from './graph-canvas.js';
+import type { CanvasCover } from './large-graph.js';
 import { LAYOUT_NAMES, LAYOUT_TITLES, type LayoutName } from './layout-protocol.js';
 import { edgeTypeItems, labelItems, legendSections, type LegendSection } from './legend.js';
 
-/** The legend's distance from the canvas's right and bottom sides (app.css .canvas-legend). */
-const LEGEND_MARGIN = 10;
+/** The room left between the graph and the toolbar or legend drawn over it (app.css margins). */
+const OVERLAY_GAP = 10;
 
 export interface FrameOptions extends CanvasOptions {
   exportName: string;
@@ -130,16 +131,22 @@ export class CanvasFrame {
       this.progress,
       this.status,
     );
-    this.canvas.keepClearOfCorner(() => this.legendCorner());
+    this.canvas.keepClearOf(() => this.cover(toolbar));
     this.updateStatus();
   }
 
-  /** The canvas corner the open legend covers, with its margin (none when closed or hidden). */
-  private legendCorner(): { width: number; height: number } {
-    if (this.legend.hidden || !this.legend.open) return { width: 0, height: 0 };
+  /**
+   * What the toolbar and the open legend cover (with their margins). A fit's padding already keeps
+   * the graph off the canvas's sides, so the toolbar counts only for what it reaches beyond that.
+   */
+  private cover(toolbar: HTMLElement): CanvasCover {
+    const toolbarBottom = toolbar.offsetTop + toolbar.offsetHeight + OVERLAY_GAP;
+    const legendOpen = !this.legend.hidden && this.legend.open;
     return {
-      width: this.legend.offsetWidth + LEGEND_MARGIN,
-      height: this.legend.offsetHeight + LEGEND_MARGIN,
+      top: Math.max(0, toolbarBottom - FIT_PADDING),
+      corner: legendOpen
+        ? { width: this.legend.offsetWidth + OVERLAY_GAP, height: this.legend.offsetHeight + OVERLAY_GAP }
+        : { width: 0, height: 0 },
     };
   }
 

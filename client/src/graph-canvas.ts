@@ -21,7 +21,8 @@ import {
   ADD_CHUNK,
   BIG_GRAPH,
   boxOfNodes,
-  roomsClearOfCorner,
+  roomsClearOf,
+  type CanvasCover,
   fitViewport,
   LABELLED_ADD_CHUNK,
   renderOptions,
@@ -39,7 +40,8 @@ import { warmNodeTextures } from './texture-warmup.js';
  */
 const ANIMATE_BELOW = 400;
 const FIT_MAX_ZOOM = 1.3;
-const FIT_PADDING = 40;
+/** Room a fit leaves between the graph and the canvas's sides. */
+export const FIT_PADDING = 40;
 /** A node label's line (font and background) and its gap under the node, in px at zoom 1. */
 const LABEL_HEIGHT = LABEL_FONT + 4;
 const LABEL_MARGIN = 3;
@@ -741,12 +743,12 @@ export class GraphCanvas {
     this.changed();
   }
 
-  /** What covers the canvas's bottom-right corner (the frame's legend), measured at each fit. */
-  private coveredCorner: () => { width: number; height: number } = () => ({ width: 0, height: 0 });
+  /** What lies over the canvas (the frame's toolbar and legend), measured at each fit. */
+  private cover: () => CanvasCover = () => ({ top: 0, corner: { width: 0, height: 0 } });
 
-  /** Fits keep the graph clear of what this measures (the frame's legend). */
-  keepClearOfCorner(measure: () => { width: number; height: number }): void {
-    this.coveredCorner = measure;
+  /** Fits keep the graph clear of what this measures (the frame's toolbar and legend). */
+  keepClearOf(measure: () => CanvasCover): void {
+    this.cover = measure;
   }
 
   /** A canvas in a hidden pane has no size: fitting then would zoom to nothing; do it when shown. */
@@ -787,15 +789,15 @@ export class GraphCanvas {
    * The view that frames these nodes (graph coordinates), no closer than FIT_MAX_ZOOM (a fit to a
    * handful of nodes would blow them up). A small graph's labels are framed too, at the size they
    * will be drawn (far-labels.ts), so none hangs off the canvas's sides; a big graph draws its
-   * labels only zoomed in, and is framed by its shapes. The open legend's corner is kept clear:
-   * the graph goes beside it or above it, whichever frames it larger.
+   * labels only zoomed in, and is framed by its shapes. The toolbar and the open legend are kept
+   * clear: the graph goes below the one, and beside or above the other, whichever frames it larger.
    */
   private viewportFor(nodes: { x: number; y: number; size: number; label: unknown }[]): Viewport | null {
-    const rooms = roomsClearOfCorner(
-      { width: this.cy.width(), height: this.cy.height() },
-      this.coveredCorner(),
-    );
-    const views = rooms.map((room) => this.viewportIn(nodes, { ...room, padding: FIT_PADDING }));
+    const rooms = roomsClearOf({ width: this.cy.width(), height: this.cy.height() }, this.cover());
+    const views = rooms.map((room) => {
+      const view = this.viewportIn(nodes, { width: room.width, height: room.height, padding: FIT_PADDING });
+      return view && { zoom: view.zoom, pan: { x: view.pan.x + room.x, y: view.pan.y + room.y } };
+    });
     return views.reduce<Viewport | null>(
       (best, view) => (view && (!best || view.zoom > best.zoom) ? view : best),
       null,

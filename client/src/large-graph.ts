@@ -85,19 +85,31 @@ export function fitViewport(
   };
 }
 
+/** What lies over a canvas: a band along its top (the toolbar) and its bottom-right corner (the legend). */
+export interface CanvasCover {
+  top: number;
+  corner: { width: number; height: number };
+}
+
+/** A part of the canvas, in rendered pixels from its top-left. */
+export interface Room {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 /**
- * The parts of a canvas a fit may use when something covers its bottom-right corner (the legend):
- * beside it and above it (the fit takes whichever frames the graph larger); the whole canvas
- * when nothing covers it.
+ * The parts of a canvas a fit may use: below the top band, and beside or above the covered corner
+ * (the fit takes whichever frames the graph larger); below the band only when no corner is covered.
  */
-export function roomsClearOfCorner(
-  view: { width: number; height: number },
-  corner: { width: number; height: number },
-): { width: number; height: number }[] {
-  if (corner.width <= 0 || corner.height <= 0) return [view];
+export function roomsClearOf(view: { width: number; height: number }, cover: CanvasCover): Room[] {
+  const below = { x: 0, y: cover.top, width: view.width, height: Math.max(view.height - cover.top, 0) };
+  const { corner } = cover;
+  if (corner.width <= 0 || corner.height <= 0) return [below];
   return [
-    { width: Math.max(view.width - corner.width, 0), height: view.height },
-    { width: view.width, height: Math.max(view.height - corner.height, 0) },
+    { ...below, width: Math.max(view.width - corner.width, 0) },
+    { ...below, height: Math.max(below.height - corner.height, 0) },
   ];
 }
 

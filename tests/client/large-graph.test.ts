@@ -5,7 +5,7 @@ import {
   REVEAL_EDGES_PER_STEP,
   REVEAL_NODES_PER_STEP,
   revealSteps,
-  roomsClearOfCorner,
+  roomsClearOf,
 } from '../../client/src/large-graph.js';
 
 const range = (n: number, prefix: string): string[] => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
@@ -75,22 +75,23 @@ describe('fitViewport', () => {
   });
 });
 
-describe('roomsClearOfCorner', () => {
+describe('roomsClearOf', () => {
   const view = { width: 1000, height: 600 };
+  const noCorner = { width: 0, height: 0 };
 
-  it('offers the room beside and the room above a covered corner', () => {
-    expect(roomsClearOfCorner(view, { width: 260, height: 350 })).toEqual([
-      { width: 740, height: 600 },
-      { width: 1000, height: 250 },
+  it('offers the room beside and the room above a covered corner, both below the top band', () => {
+    expect(roomsClearOf(view, { top: 30, corner: { width: 260, height: 350 } })).toEqual([
+      { x: 0, y: 30, width: 740, height: 570 },
+      { x: 0, y: 30, width: 1000, height: 220 },
     ]);
   });
 
   it('offers the whole canvas when nothing covers it (a closed or hidden legend measures 0)', () => {
-    expect(roomsClearOfCorner(view, { width: 0, height: 0 })).toEqual([view]);
+    expect(roomsClearOf(view, { top: 0, corner: noCorner })).toEqual([{ x: 0, y: 0, ...view }]);
   });
 
-  it('never offers a negative room when the corner is larger than the canvas', () => {
-    const rooms = roomsClearOfCorner(view, { width: 1200, height: 700 });
+  it('never offers a negative room when the cover is larger than the canvas', () => {
+    const rooms = roomsClearOf(view, { top: 700, corner: { width: 1200, height: 700 } });
     expect(rooms.every((room) => room.width >= 0 && room.height >= 0)).toBe(true);
   });
 });

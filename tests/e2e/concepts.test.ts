@@ -14,7 +14,7 @@ import { SEEDS_DIR } from '../support/paths.js';
 import {
   canvasCounts,
   finish,
-  nodesUnderLegend,
+  nodesUnderOverlays,
   onCanvas,
   openPage,
   startE2eApp,
@@ -133,10 +133,10 @@ describe.skipIf(!CORPUS_PRESENT)('the real digests (README screenshots)', () => 
       `return [...new Set(cy.nodes().map((node) => node.style('background-color')))];`,
     );
     expect(colours.length).toBeGreaterThanOrEqual(Math.min(reading.communities.length, 3));
-    // What the screenshot must show: the gaps beside the map, the map clear of its legend.
+    // What the screenshot must show: the gaps beside the map, the map clear of its toolbar and legend.
     const firstGap = await details.locator('.gap-item').first().boundingBox();
     expect(firstGap!.y + firstGap!.height).toBeLessThan(900);
-    expect(await nodesUnderLegend(page)).toEqual([]);
+    expect(await nodesUnderOverlays(page)).toEqual([]);
     await page.screenshot({ path: path.join(README_SHOTS, 'themes-communities.png') });
     await finish(watched);
   });

@@ -10,7 +10,7 @@ import {
   canvasCounts,
   clickableEdgePoint,
   finish,
-  nodesUnderLegend,
+  nodesUnderOverlays,
   onCanvas,
   openPage,
   pickFromSearch,
@@ -178,8 +178,8 @@ describe('Reading the map (issue 16)', () => {
     })()`),
     ).toBe(0);
     expect((await legendLines(page)).join('\n')).toContain(reading.communities[0]!.name);
-    // The map opens clear of its legend.
-    expect(await nodesUnderLegend(page)).toEqual([]);
+    // The map opens clear of its toolbar and legend.
+    expect(await nodesUnderOverlays(page)).toEqual([]);
     await screenshot(page, 'themes-communities');
 
     // A community clicked is shown alone.

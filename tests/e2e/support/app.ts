@@ -161,17 +161,19 @@ export async function onCanvas<T>(page: Page, body: string): Promise<T> {
   })()`)) as T;
 }
 
-/** The nodes drawn (in part) under the open canvas legend. */
-export async function nodesUnderLegend(page: Page): Promise<string[]> {
+/** The nodes drawn (in part) under the canvas's toolbar or its open legend. */
+export async function nodesUnderOverlays(page: Page): Promise<string[]> {
   return onCanvas<string[]>(
     page,
     `const canvas = cy.container().getBoundingClientRect();
-    const legend = cy.container().closest('.canvas-frame').querySelector('.canvas-legend').getBoundingClientRect();
-    const x1 = legend.left - canvas.left, x2 = legend.right - canvas.left;
-    const y1 = legend.top - canvas.top, y2 = legend.bottom - canvas.top;
+    const frame = cy.container().closest('.canvas-frame');
+    const overlays = [...frame.querySelectorAll('.canvas-toolbar, .canvas-legend')]
+      .map((element) => element.getBoundingClientRect())
+      .filter((box) => box.width > 0)
+      .map((box) => ({ x1: box.left - canvas.left, x2: box.right - canvas.left, y1: box.top - canvas.top, y2: box.bottom - canvas.top }));
     return cy.nodes(':visible').filter((node) => {
       const box = node.renderedBoundingBox({ includeLabels: false });
-      return box.x2 > x1 && box.x1 < x2 && box.y2 > y1 && box.y1 < y2;
+      return overlays.some((o) => box.x2 > o.x1 && box.x1 < o.x2 && box.y2 > o.y1 && box.y1 < o.y2);
     }).map((node) => node.id());`,
   );
 }
