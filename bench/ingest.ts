@@ -13,7 +13,7 @@ import { machineInfo, peakRssMiB, table, writeResult } from './machine.js';
 import { withBenchNeo4j } from './neo4j.js';
 import { CORPUS_DIR, isPresent, missingMaterialLine } from './shared-material.js';
 import { runApiBench } from './run-api.js';
-import { runCliIngest, type CliIngestRun } from './run-ingest.js';
+import { runCliIngest, withoutEmbedderEnv, type CliIngestRun } from './run-ingest.js';
 import { naiveIngest, writeFloor } from './baselines.js';
 
 /**
@@ -25,6 +25,9 @@ import { naiveIngest, writeFloor } from './baselines.js';
  *
  *   npx tsx bench/ingest.ts [--docs 10000] [--gen SEED | --source DIR] [--naive 1000] [--api] [--keep]
  *   npx tsx bench/ingest.ts --docs 500 --gen 1 --parse-only     (the parse speeds alone, no Neo4j)
+ *   … --without-embedder   (the ingests run as on a machine without Java: concept groups by meaning,
+ *                          whose first embedding pass takes ~15 min at 10,000 documents on 2 cores,
+ *                          are left out; bench/concepts.ts measures them)
  *
  * Documents: the real corpus (--source, default HORIZON_CORPUS or ../shared/corpus/futures) copied
  * under distinct ids up to --docs, or with --gen a synthetic corpus of --docs documents from
@@ -42,6 +45,7 @@ const { values } = parseArgs({
     'parse-sample': { type: 'string', default: '1000' },
     keep: { type: 'boolean', default: false },
     'parse-only': { type: 'boolean', default: false },
+    'without-embedder': { type: 'boolean', default: false },
   },
 });
 
@@ -70,11 +74,12 @@ async function main(): Promise<void> {
     return;
   }
 
+  const ingestEnv = values['without-embedder'] ? withoutEmbedderEnv() : {};
   const result = await withBenchNeo4j(async (target, version, neo4jCpuMs) => {
-    const first = await runCliIngest(target, [corpusDir, '--reset'], neo4jCpuMs);
-    const unchanged = await runCliIngest(target, [corpusDir], neo4jCpuMs);
+    const first = await runCliIngest(target, [corpusDir, '--reset'], neo4jCpuMs, ingestEnv);
+    const unchanged = await runCliIngest(target, [corpusDir], neo4jCpuMs, ingestEnv);
     editOnePercent(files.map((file) => file.absolutePath));
-    const edited = await runCliIngest(target, [corpusDir], neo4jCpuMs);
+    const edited = await runCliIngest(target, [corpusDir], neo4jCpuMs, ingestEnv);
     const api = values.api ? await runApiBench(target, Number(values['api-duration'])) : null;
     const floor = await writeFloor(target, files, neo4jCpuMs);
     const naive =
@@ -141,6 +146,7 @@ async function main(): Promise<void> {
     documents: files.length,
     corpus,
     megabytes,
+    embedder: !values['without-embedder'],
     parse,
     ingest: { ...result, api: result.api?.file ?? null },
     benchPeakRssMiB: peakRssMiB(),

@@ -8,7 +8,7 @@ import { benchCases } from './api-cases.js';
 import { loadMix, type MixResult } from './load-mix.js';
 import { machineInfo, table, writeResult } from './machine.js';
 import { withBenchNeo4j } from './neo4j.js';
-import { runCliIngest } from './run-ingest.js';
+import { runCliIngest, withoutEmbedderEnv } from './run-ingest.js';
 import { startServer, type MemorySample, type ServerProcess } from './server-process.js';
 
 /**
@@ -136,8 +136,7 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  // Java is what the embedder needs; an empty JAVA_HOME is a machine without it (Neo4j is running by then).
-  const noJava = values.embedder ? {} : { JAVA_HOME: fs.mkdtempSync(path.join(os.tmpdir(), 'no-java-')) };
+  const noJava = values.embedder ? {} : withoutEmbedderEnv();
 
   try {
     await withBenchNeo4j(async (target, version) => {

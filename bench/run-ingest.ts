@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { envForTarget, PROJECT_ROOT, TSX_BIN, type Neo4jTarget } from '../db/index.js';
 
@@ -16,6 +18,15 @@ export interface CliIngestRun {
   /** CPU time Neo4j spent meanwhile (local Neo4j only). */
   neo4jCpuMs: number | null;
   graph: Record<string, number>;
+}
+
+/**
+ * The environment of an ingest or server on a machine without Java: an empty JAVA_HOME, so no
+ * embedder starts and the concept grouping falls back as it would there. Only for the processes
+ * it is given to: the bench's local Neo4j was started with the real Java before.
+ */
+export function withoutEmbedderEnv(): NodeJS.ProcessEnv {
+  return { JAVA_HOME: fs.mkdtempSync(path.join(os.tmpdir(), 'no-java-')) };
 }
 
 /**
