@@ -24,8 +24,9 @@ import {
  *
  *   npx tsx bench/concepts.ts [--tune] [--as-written]
  *
- * Names are embedded as the ingest embeds them (concept-rule.ts `embeddedText`: themes without their
- * generic words); `--as-written` embeds every name as written, to compare.
+ * Names are embedded as the ingest embeds them (concept-rule.ts `embeddedText`, which drops generic
+ * words for a label whose rule says `embedWithoutGenericWords`); `--as-written` embeds every name as
+ * written, to compare when a rule turns that on.
  * The groups are computed over every issue (theme) name of the real corpus, as the ingest does;
  * the judged pairs only score them. Split: each judged pair falls in fold A or B by a hash of its
  * two names (FNV-1a of "a\tb", even → A), fixed, so nothing about a pair's judgement decides its
