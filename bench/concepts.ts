@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Embedder } from '../embed/embedder.js';
+import { cosine, Embedder } from '../embed/embedder.js';
 import { clusterIssues } from '../groups/cluster.js';
-import { CONCEPT_RULES, type ConceptRule } from '../groups/concept-rule.js';
+import { CONCEPT_RULES, embeddedText, type ConceptRule } from '../groups/concept-rule.js';
 import { clusterConcepts, exactNeighbours, type ConceptInput } from '../groups/concepts.js';
+import { discoverFiles } from '../ingest/files.js';
 import { parseDocument } from '../ingest/parse/index.js';
 import type { GroupedLabel } from '../model/labels.js';
 import { normaliseKey } from '../model/normalise.js';
@@ -22,8 +22,11 @@ import {
  * (groups/concept-rule.ts), today's lexical issue groups, names merged by key only, and raw
  * embedding cosine at several thresholds.
  *
- *   npx tsx bench/concepts.ts [--tune]
+ *   npx tsx bench/concepts.ts [--tune] [--as-written]
  *
+ * Names are embedded as the ingest embeds them (concept-rule.ts `embeddedText`, which drops generic
+ * words for a label whose rule says `embedWithoutGenericWords`); `--as-written` embeds every name as
+ * written, to compare when a rule turns that on.
  * The groups are computed over every issue (theme) name of the real corpus, as the ingest does;
  * the judged pairs only score them. Split: each judged pair falls in fold A or B by a hash of its
  * two names (FNV-1a of "a\tb", even → A), fixed, so nothing about a pair's judgement decides its
@@ -31,7 +34,12 @@ import {
  * quote is fold B's; `--tune` also tunes on B and reports on A, to show how much the choice moves.
  */
 
-const { values } = parseArgs({ options: { tune: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    tune: { type: 'boolean', default: false },
+    'as-written': { type: 'boolean', default: false },
+  },
+});
 
 const KINDS = [
   { kind: 'issues', label: 'Issue' },
@@ -93,16 +101,11 @@ function score(pairs: readonly JudgedPair[], predict: (a: string, b: string) => 
   return { precision, recall, f1, pairs: pairs.length };
 }
 
-function namesOfCorpus(dir: string): Record<'issues' | 'themes', ConceptInput[]> {
+async function namesOfCorpus(dir: string): Promise<Record<'issues' | 'themes', ConceptInput[]>> {
   const out: Record<'issues' | 'themes', ConceptInput[]> = { issues: [], themes: [] };
-  const files = fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && /\.(md|txt)$/.test(entry.name))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
-  for (const file of files) {
-    const id = path.relative(dir, file).split(path.sep).join('/');
-    const { article } = parseDocument({ file: id, id, bytes: fs.readFileSync(file) });
+  for (const source of await discoverFiles([dir], process.cwd())) {
+    const { file, id } = source;
+    const { article } = parseDocument({ file, id, bytes: fs.readFileSync(source.absolutePath) });
     if (!article) continue;
     const add = (list: ConceptInput[], name: string): void => {
       const key = normaliseKey(name);
@@ -164,7 +167,7 @@ async function main(): Promise<void> {
     console.warn(missingMaterialLine('the concept benchmark', `${CORPUS_DIR} and the judged pairs`));
     return;
   }
-  const corpus = namesOfCorpus(CORPUS_DIR);
+  const corpus = await namesOfCorpus(CORPUS_DIR);
   const embedder = await Embedder.start({ log: (line) => console.error(line) });
   const report: Record<string, unknown> = {};
   try {
@@ -179,20 +182,16 @@ async function main(): Promise<void> {
       const distinct = [...new Map(names.map((name) => [name.key, name.name])).entries()];
       const texts = [...new Set([...distinct.map(([, name]) => name), ...judged.flatMap((p) => [p.a, p.b])])];
       const vectors = new Map(texts.map((text, index) => [text, index]));
-      const embedded = await embedder.embed(texts);
+      const embedded = await embedder.embed(
+        texts.map((text) => (values['as-written'] ? text : embeddedText(label, text))),
+      );
       const vectorOf = (text: string): Float32Array => embedded[vectors.get(text)!]!;
       const rule = CONCEPT_RULES[label];
       const neighbours = exactNeighbours(
         new Map(distinct.map(([key, name]) => [key, vectorOf(name)])),
         rule.neighbours,
       );
-      const cosine = (a: string, b: string): number => {
-        const x = vectorOf(a);
-        const y = vectorOf(b);
-        let dot = 0;
-        for (let i = 0; i < x.length; i++) dot += x[i]! * y[i]!;
-        return dot;
-      };
+      const cosineOf = (a: string, b: string): number => cosine(vectorOf(a), vectorOf(b));
       const byFold = (predict: (a: string, b: string) => boolean): Record<string, Score> =>
         Object.fromEntries(Object.entries(folds).map(([fold, pairs]) => [fold, score(pairs, predict)]));
 
@@ -210,7 +209,7 @@ async function main(): Promise<void> {
         ...[0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9].map((t) =>
           row(
             `raw cosine ≥ ${t}`,
-            byFold((a, b) => cosine(a, b) >= t),
+            byFold((a, b) => cosineOf(a, b) >= t),
           ),
         ),
       ];

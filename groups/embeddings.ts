@@ -2,13 +2,14 @@ import { createHash } from 'node:crypto';
 import { int, type Driver } from 'neo4j-driver';
 import { DIMENSIONS, MODEL_NAME, type Embedder } from '../embed/embedder.js';
 import type { GroupedLabel } from '../model/labels.js';
+import { embeddedText } from './concept-rule.js';
 import type { Neighbour } from './concepts.js';
 
 /**
  * Vectors on the nodes of a grouped label, and a vector index over them.
  *
  * Each node keeps `embedding` (384 float32s) and `embeddingHash`, a hash of the model's name and
- * the text embedded (the node's name). A node whose hash is current is never embedded again, so a
+ * the text embedded (the node's name, as the label's rule prepares it: concept-rule.ts). A node whose hash is current is never embedded again, so a
  * re-ingest embeds only new names, and a re-ingest of unchanged files embeds nothing. Texts are
  * embedded once per run, however many labels carry them.
  */
@@ -21,8 +22,7 @@ export function embeddingHash(text: string): string {
   return createHash('sha256').update(`${MODEL_NAME}\n${text}`).digest('base64url').slice(0, 22);
 }
 
-/** The text a node is embedded from: its name as written. */
-const EMBEDDED_TEXT = 'coalesce(n.name, n.key)';
+const NAME = 'coalesce(n.name, n.key)';
 
 function statements(label: GroupedLabel) {
   return {
@@ -30,7 +30,7 @@ function statements(label: GroupedLabel) {
 FOR (n:${label}) ON n.embedding
 OPTIONS {indexConfig: {\`vector.dimensions\`: ${DIMENSIONS}, \`vector.similarity_function\`: 'cosine'}}`,
     read: `MATCH (n:${label}) WHERE n.key IS NOT NULL
-RETURN n.key AS key, ${EMBEDDED_TEXT} AS text, n.embeddingHash AS hash`,
+RETURN n.key AS key, ${NAME} AS name, n.embeddingHash AS hash`,
     write: `UNWIND $rows AS row
 MATCH (n:${label} {key: row.key})
 CALL db.create.setNodeVectorProperty(n, 'embedding', row.vector)
@@ -92,7 +92,7 @@ export async function embedLabel(
   const stale = records
     .map((record) => ({
       key: record.get('key') as string,
-      text: record.get('text') as string,
+      text: embeddedText(label, record.get('name') as string),
       stored: record.get('hash'),
     }))
     .map((node) => ({ ...node, hash: embeddingHash(node.text) }))

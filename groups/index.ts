@@ -67,7 +67,7 @@ export async function recomputeIssueGroups(
 export { clusterIssues, consensusKey } from './cluster.js';
 export { recomputeConcepts } from './concept-layer.js';
 export type { ConceptOptions, ConceptsResult, LabelResult } from './concept-layer.js';
-export { CONCEPT_RULES, conceptScore } from './concept-rule.js';
+export { CONCEPT_RULES, conceptScore, embeddedText } from './concept-rule.js';
 export type { ConceptRule } from './concept-rule.js';
 export { clusterConcepts, exactNeighbours } from './concepts.js';
 export type { ConceptClustering, ConceptInput, Neighbour } from './concepts.js';
@@ -81,7 +81,7 @@ export { DEFAULT_GROUP_OPTIONS, resolveGroupOptions } from './options.js';
 export type { GroupOptions } from './options.js';
 export { planLayer } from './plan.js';
 export type { LayerPlan, LayerSnapshot } from './plan.js';
-export { foldText, signature, words } from './signature.js';
+export { foldText, signature, withoutGenericWords, words } from './signature.js';
 export type { Signature } from './signature.js';
 export { americanSpelling } from './spelling.js';
 export { applyPlan, ensureGroupSchema, readSnapshot } from './store.js';

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { discoverFiles, type SourceFile } from '../ingest/files.js';
 import { parseDocument } from '../ingest/parse/index.js';
 import { normaliseKey } from '../model/normalise.js';
 import { clusterIssues, type Clustering, type IssueInput } from './cluster.js';
@@ -14,33 +15,24 @@ import type { GroupOptions } from './options.js';
  * of issue-table.ts), groups the issue names and prints the groups of two or more.
  */
 
-export function issuesOfFolder(dir: string, reader: 'parser' | 'lines' = 'parser'): IssueInput[] {
+export async function issuesOfFolder(
+  dir: string,
+  reader: 'parser' | 'lines' = 'parser',
+): Promise<IssueInput[]> {
   const issues: IssueInput[] = [];
-  const files = fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && /\.(md|txt)$/.test(entry.name))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
-  for (const file of files) {
-    const article = path
-      .relative(dir, file)
-      .replace(/\.(md|txt)$/, '')
-      .split(path.sep)
-      .join('/');
+  for (const source of await discoverFiles([dir], process.cwd())) {
     for (const row of reader === 'lines'
-      ? readIssueRows(fs.readFileSync(file, 'utf8'))
-      : parsedIssues(dir, file)) {
+      ? readIssueRows(fs.readFileSync(source.absolutePath, 'utf8'))
+      : parsedIssues(source)) {
       const key = normaliseKey(row.name);
-      if (key) issues.push({ key, name: row.name, articles: [article] });
+      if (key) issues.push({ key, name: row.name, articles: [source.id] });
     }
   }
   return issues;
 }
 
-function parsedIssues(dir: string, file: string): { name: string }[] {
-  const relative = path.relative(dir, file).split(path.sep).join('/');
-  const bytes = fs.readFileSync(file);
-  const parsed = parseDocument({ file: relative, id: relative.replace(/\.(md|txt)$/, ''), bytes });
+function parsedIssues({ file, id, absolutePath }: SourceFile): { name: string }[] {
+  const parsed = parseDocument({ file, id, bytes: fs.readFileSync(absolutePath) });
   if (parsed.error) process.stderr.write(`${parsed.error.message}\n`);
   return parsed.article?.issues ?? [];
 }
@@ -63,7 +55,7 @@ export function reportLines(clustering: Clustering): string[] {
   return lines;
 }
 
-function main(argv: string[]): void {
+async function main(argv: string[]): Promise<void> {
   const options: Partial<GroupOptions> = {};
   let json = false;
   let reader: 'parser' | 'lines' = 'parser';
@@ -75,7 +67,8 @@ function main(argv: string[]): void {
     else if (arg === '--lines') reader = 'lines';
     else dirs.push(arg);
   }
-  const issues = (dirs.length > 0 ? dirs : ['seeds']).flatMap((dir) => issuesOfFolder(dir, reader));
+  const issues: IssueInput[] = [];
+  for (const dir of dirs.length > 0 ? dirs : ['seeds']) issues.push(...(await issuesOfFolder(dir, reader)));
   const clustering = clusterIssues(issues, options);
   if (json)
     process.stdout.write(
@@ -89,5 +82,5 @@ function main(argv: string[]): void {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  main(process.argv.slice(2));
+  await main(process.argv.slice(2));
 }

@@ -131,3 +131,24 @@ export function signature(text: string, lexicon: Lexicon = DEFAULT_LEXICON): Sig
   }
   return { features: [...display.keys()].sort(), display, dropped, rewrites };
 }
+
+/**
+ * The name as written without its generic words (and the stop words this leaves at either end):
+ * "technology impact" → "technology", "Advances in medical imaging" → "medical imaging". A token
+ * goes when every word in it is generic; the name is kept as written when none is, or when nothing
+ * else would be left.
+ */
+export function withoutGenericWords(text: string, lexicon: Lexicon = DEFAULT_LEXICON): string {
+  const lex = compiledLexicon(lexicon);
+  const every = (token: string, test: (word: string) => boolean): boolean => {
+    const found = words(token);
+    return found.length > 0 && found.every(test);
+  };
+  const tokens = text.split(/\s+/).filter(Boolean);
+  const kept = tokens.filter((token) => !every(token, (word) => lex.genericStems.has(lex.stem(word))));
+  if (kept.length === tokens.length) return text;
+  const isStop = (token: string): boolean => every(token, (word) => lex.stopWords.has(word));
+  while (kept.length > 0 && isStop(kept[0]!)) kept.shift();
+  while (kept.length > 0 && isStop(kept.at(-1)!)) kept.pop();
+  return kept.length > 0 ? kept.join(' ') : text;
+}

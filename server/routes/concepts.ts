@@ -6,6 +6,7 @@ import {
   SimilarResponseSchema,
   timeWindowSchema,
 } from '../../model/index.js';
+import { embeddedText } from '../../groups/concept-rule.js';
 import { NotFoundError, UnavailableError } from '../errors.js';
 import { defineRoute } from '../http/api-route.js';
 import { limitInput, nodeIdInput, WINDOW_EXPLAINED, windowOf } from '../http/inputs.js';
@@ -62,7 +63,7 @@ export const similarRoute = defineRoute({
   },
   handle: async ({ query }, { reader, embedder }) => {
     if (!embedder) throw new UnavailableError('Semantic search is not enabled in this server.');
-    const vector = await embedder.embed(query.text);
+    const vector = await embedder.embed(embeddedText(query.label, query.text));
     return { results: await reader.read((tx) => findSimilar(tx, query.label, vector, query.limit)) };
   },
 });

@@ -9,12 +9,13 @@ import { MavenModule } from '../../db/maven-module.js';
 import {
   CONCEPT_RULES,
   clusterConcepts,
+  embeddedText,
   exactNeighbours,
   recomputeConcepts,
   vectorIndexName,
   type Neighbour,
 } from '../../groups/index.js';
-import { normaliseKey } from '../../model/index.js';
+import { normaliseKey, type GroupedLabel } from '../../model/index.js';
 import { createApp, createLogger } from '../../server/index.js';
 import { LazyEmbedder } from '../../server/graph/lazy-embedder.js';
 import { clearDatabase, testDriver } from '../support/neo4j.js';
@@ -51,8 +52,8 @@ const THEMES = [
   'supply chains',
 ];
 
-async function vectorsOf(names: readonly string[]): Promise<Map<string, Float32Array>> {
-  const vectors = await embedder.embed(names);
+async function vectorsOf(label: GroupedLabel, names: readonly string[]): Promise<Map<string, Float32Array>> {
+  const vectors = await embedder.embed(names.map((name) => embeddedText(label, name)));
   return new Map(names.map((name, index) => [normaliseKey(name), vectors[index]!]));
 }
 
@@ -101,7 +102,7 @@ describe('the embedder process', () => {
 
 describe('the concept rule on real names', () => {
   it('groups themes that mean the same and keeps the rest apart', async () => {
-    const vectors = await vectorsOf(THEMES);
+    const vectors = await vectorsOf('Theme', THEMES);
     const { groups } = clusterConcepts(
       THEMES.map((name) => ({ key: normaliseKey(name), name })),
       exactNeighbours(vectors, CONCEPT_RULES.Theme.neighbours),
@@ -119,7 +120,7 @@ describe('the concept rule on real names', () => {
 
   it('groups issues phrased anew, and not unrelated ones', async () => {
     const names = [...ENERGY_FAMILY, ...JOBS_FAMILY, ...REMOTE_WORK_FAMILY, ...BACKGROUND];
-    const vectors = await vectorsOf(names);
+    const vectors = await vectorsOf('Issue', names);
     const { groups } = clusterConcepts(
       names.map((name) => ({ key: normaliseKey(name), name })),
       exactNeighbours(vectors, CONCEPT_RULES.Issue.neighbours),

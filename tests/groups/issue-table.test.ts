@@ -41,7 +41,7 @@ describe('readIssueRows', () => {
 });
 
 describe('the report script', () => {
-  it('reads a folder with the ingest parser or line by line alike, and prints groups with reasons', () => {
+  it('reads a folder with the ingest parser or line by line alike, and prints groups with reasons', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'horizon-groups-report-'));
     try {
       const table = (rows: string[]): string =>
@@ -60,8 +60,8 @@ describe('the report script', () => {
         path.join(dir, 'two.md'),
         document('Two', ['Rising Electricity Demand from Data Centres']),
       );
-      const parsed = issuesOfFolder(dir, 'parser');
-      expect(issuesOfFolder(dir, 'lines')).toEqual(parsed);
+      const parsed = await issuesOfFolder(dir, 'parser');
+      expect(await issuesOfFolder(dir, 'lines')).toEqual(parsed);
       expect(parsed.map((issue) => issue.articles)).toEqual([['one'], ['one'], ['two']]);
       const lines = reportLines(clusterIssues(parsed));
       expect(lines[0]).toMatch(

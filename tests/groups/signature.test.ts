@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { americanSpelling, foldText, makeLexicon, signature, words } from '../../groups/index.js';
+import {
+  americanSpelling,
+  foldText,
+  makeLexicon,
+  signature,
+  withoutGenericWords,
+  words,
+} from '../../groups/index.js';
 
 const features = (name: string): readonly string[] => signature(name).features;
 
@@ -141,5 +148,15 @@ describe('stop words and generic words', () => {
 
   it('can leave a name with nothing to compare', () => {
     expect(signature('The Impact of Change').features).toEqual([]);
+  });
+
+  it('writes a name without its generic words, as the themes are embedded, and never as nothing', () => {
+    expect(withoutGenericWords('technology impact')).toBe('technology');
+    expect(withoutGenericWords('Advances in medical imaging')).toBe('medical imaging');
+    expect(withoutGenericWords('Impact of Remote Work on Housing Patterns')).toBe(
+      'Remote Work on Housing Patterns',
+    );
+    expect(withoutGenericWords('employee well-being')).toBe('employee well-being');
+    expect(withoutGenericWords('The Impact of Change')).toBe('The Impact of Change');
   });
 });

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -16,7 +16,8 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Embeds short texts with all-MiniLM-L6-v2 (quantised), from the model and tokenizer inside the
+ * Embeds short texts with all-MiniLM-L6-v2 (full precision, not the quantised jar: see BENCHMARKS.md,
+ * "Concept groups"), from the model and tokenizer inside the
  * langchain4j jar: nothing is fetched at run time.
  *
  * <p>Protocol, one line each way: prints "READY dimensions=384" once loaded; then for every input
@@ -29,7 +30,7 @@ public final class Embedder {
 
   public static void main(String[] args) throws Exception {
     PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-    EmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+    EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
     int dimensions = model.dimension();
     out.println("READY dimensions=" + dimensions);
     out.flush();
