@@ -20,6 +20,7 @@ import {
   typeCypher,
   waitForLayout,
   type E2eApp,
+  type Watched,
 } from './support/app.js';
 
 /**
@@ -83,6 +84,13 @@ async function legendLines(page: Page, scope = '.main-slot'): Promise<string[]> 
     lines.push((await count.count()) > 0 ? `${name} ${await count.textContent()}` : name);
   }
   return lines;
+}
+
+/** What the canvas decided each time its toolbar or legend changed size: true where it fitted again. */
+function overlayChecks(page: Page): Promise<boolean[]> {
+  return page.evaluate(
+    `performance.getEntriesByName('graph:overlays-changed').map((entry) => entry.detail.refit)`,
+  ) as Promise<boolean[]>;
 }
 
 /** Where a node is drawn, once it stays put (an expansion zooms out to show what it added). */
@@ -187,6 +195,71 @@ describe('Reading the map (issue 16)', () => {
     const faded = await onCanvas<number>(page, `return cy.nodes('.faded').length;`);
     expect(faded).toBe(reading.nodes.length - reading.communities[0]!.size);
     await finish(watched);
+  });
+
+  it('keeps the themes map clear of its legend when the communities come after the map, and leaves a view the user moved', async () => {
+    const reading = ThemeCommunitiesSchema.parse(
+      await (await fetch(`${app.url}/api/themes/communities?minCount=2&limit=300`)).json(),
+    );
+    const community = reading.communities[0]!.name;
+    /** The map drawn while its communities' answer is held: the legend lists none yet. */
+    const mapBeforeCommunities = async (): Promise<{ watched: Watched; release: () => void }> => {
+      const watched = await openPage(app, '#/explore');
+      const { page } = watched;
+      let release = (): void => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/api/themes/communities*', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.locator('.view-tab[data-view="themes"]').click();
+      await expect
+        .poll(async () => (await canvasCounts(page)).nodes, { timeout: 30_000 })
+        .toBe(reading.nodes.length);
+      await waitForLayout(page);
+      expect((await legendLines(page)).join('\n')).not.toContain(community);
+      return { watched, release };
+    };
+    /** Once the legend lists the communities: what the canvas did about it, after it settled. */
+    const afterCommunities = async (page: Page, checksBefore: number): Promise<boolean[]> => {
+      await expect.poll(async () => (await legendLines(page)).join('\n')).toContain(community);
+      // The legend's new size is observed in the frame after it changed.
+      await page.evaluate(`new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))`);
+      await expect.poll(() => onCanvas<boolean>(page, `return cy.animated();`)).toBe(false);
+      return (await overlayChecks(page)).slice(checksBefore);
+    };
+
+    // Untouched, the map moves clear of the legend that grew over it, and is coloured by community.
+    const untouched = await mapBeforeCommunities();
+    const checks = (await overlayChecks(untouched.watched.page)).length;
+    untouched.release();
+    const refits = await afterCommunities(untouched.watched.page, checks);
+    expect(await nodesUnderOverlays(untouched.watched.page)).toEqual([]);
+    expect(refits).toContain(true);
+    const colours = await onCanvas<Record<string, string>>(
+      untouched.watched.page,
+      `return Object.fromEntries(cy.nodes().map((node) => [node.id(), node.style('background-color')]));`,
+    );
+    const colourOf = (id: number) =>
+      new Set(reading.nodes.filter((node) => node.community === id).map((node) => colours[node.id]));
+    expect(colourOf(0).size).toBe(1);
+    expect(colourOf(0)).not.toEqual(colourOf(1));
+    await screenshot(untouched.watched.page, 'themes-communities-late');
+    await finish(untouched.watched);
+
+    // Zoomed in by the user before the communities come, the view stays where the user put it.
+    const moved = await mapBeforeCommunities();
+    const { page } = moved.watched;
+    await page.getByRole('button', { name: 'Zoom in (+)' }).click();
+    const view = `return JSON.stringify({ zoom: cy.zoom(), pan: cy.pan() });`;
+    const before = await onCanvas<string>(page, view);
+    const checksMoved = (await overlayChecks(page)).length;
+    moved.release();
+    const decisions = await afterCommunities(page, checksMoved);
+    expect(decisions.length).toBeGreaterThan(0);
+    expect(decisions).not.toContain(true);
+    expect(await onCanvas<string>(page, view)).toBe(before);
+    await finish(moved.watched);
   });
 
   it('keeps labels readable when a 31-node ego graph or a concentric expansion opens zoomed out', async () => {
