@@ -496,10 +496,26 @@ export class GraphCanvas {
       ...data,
       _label: name.length > 48 ? `${name.slice(0, 46)}…` : name,
       _size: Math.round(size),
-      _color: this.options.nodeColor?.(data) ?? style.color,
       _shape: style.shape,
+      ...this.paint(data),
+    };
+  }
+
+  /** A node's colour and ring: its label's, or what the view's nodeColor and nodeRing say. */
+  private paint(data: CyNodeData): { _color: string; _ring: number } {
+    return {
+      _color: this.options.nodeColor?.(data) ?? labelStyle(data.label).color,
       _ring: this.options.nodeRing?.(data) ?? 0,
     };
+  }
+
+  /** Paints the nodes again when what the view colours them by has come (e.g. their communities). */
+  repaintNodes(): void {
+    this.cy.batch(() => {
+      this.cy.nodes().forEach((node) => {
+        node.data(this.paint(node.data() as CyNodeData));
+      });
+    });
   }
 
   private edgeData(data: CyEdgeData): CyEdgeData {

@@ -65,6 +65,8 @@ export class ThemesView implements View {
   private controller: AbortController | null = null;
   private loaded: string | null = null;
   private selection: string | null = null;
+  /** The list's community swatches, painted again when the communities come. */
+  private readonly listSwatches = new Map<string, SVGSVGElement>();
 
   constructor(private readonly ctx: ViewContext) {
     this.frame = new CanvasFrame(
@@ -216,23 +218,19 @@ export class ThemesView implements View {
     const controller = new AbortController();
     this.controller = controller;
     this.frame.showOverlay(loadingState('Loading the themes map…'));
+    // The map is drawn as soon as it comes, its communities painted on it when they come (they may
+    // take longer); without them when they fail, rather than not at all.
+    const communities = api
+      .themeCommunities(min, limit, { signal: controller.signal, timeWindow })
+      .catch((error: unknown) => error as Error);
     try {
-      const [elements, analysis] = await Promise.all([
-        api.themes(min, limit, { signal: controller.signal, timeWindow }),
-        // The map is drawn without its communities rather than not at all.
-        api
-          .themeCommunities(min, limit, { signal: controller.signal, timeWindow })
-          .catch((error: unknown) => {
-            if (isAbort(error)) throw error;
-            return error as Error;
-          }),
-      ]);
+      const elements = await api.themes(min, limit, { signal: controller.signal, timeWindow });
       if (controller.signal.aborted) return;
       this.loaded = key;
       this.elements = elements;
-      this.setAnalysis(analysis);
-      this.showReading();
+      this.setAnalysis(null);
       this.renderList(elements);
+      void this.paintCommunities(communities, controller.signal);
       const windowed = isWindowSet(timeWindow);
       if (elements.nodes.length === 0) {
         this.frame.canvas.clear();
@@ -256,10 +254,28 @@ export class ThemesView implements View {
     }
   }
 
-  private setAnalysis(analysis: ThemeCommunities | Error): void {
+  private async paintCommunities(
+    communities: Promise<ThemeCommunities | Error>,
+    signal: AbortSignal,
+  ): Promise<void> {
+    const analysis = await communities;
+    if (signal.aborted || isAbort(analysis)) return;
+    this.setAnalysis(analysis);
+    this.frame.canvas.repaintNodes();
+    this.frame.refreshLegend();
+    for (const [id, swatch] of this.listSwatches) {
+      const painted = communitySwatch(this.centrality.get(id)?.community);
+      swatch.replaceWith(painted);
+      this.listSwatches.set(id, painted);
+    }
+    this.showReading();
+  }
+
+  private setAnalysis(analysis: ThemeCommunities | Error | null): void {
     this.analysis = analysis;
     this.centrality.clear();
-    if (analysis instanceof Error) return;
+    this.maxBetweenness = 0;
+    if (analysis === null || analysis instanceof Error) return;
     for (const node of analysis.nodes) this.centrality.set(node.id, node);
     this.maxBetweenness = Math.max(0, ...analysis.nodes.map((node) => node.betweenness));
   }
@@ -413,10 +429,13 @@ export class ThemesView implements View {
         (b.data.articleCount ?? 0) - (a.data.articleCount ?? 0) || a.data.name.localeCompare(b.data.name),
     );
     const sparkSlots = new Map<string, HTMLElement>();
+    this.listSwatches.clear();
     this.themeList.replaceChildren(
       ...themes.map((node, index) => {
         const slot = sparkSlot();
         if (index < SPARKLINES) sparkSlots.set(node.data.id, slot);
+        const swatch = communitySwatch(this.centrality.get(node.data.id)?.community);
+        this.listSwatches.set(node.data.id, swatch);
         return h(
           'li',
           {},
@@ -432,7 +451,7 @@ export class ThemesView implements View {
                 },
               },
             },
-            communitySwatch(this.centrality.get(node.data.id)?.community),
+            swatch,
             h('span', { class: 'rank-name', text: node.data.name }),
             slot,
             h('span', { class: 'rank-count', text: formatNumber(node.data.articleCount ?? 0) }),
