@@ -132,6 +132,9 @@ export class CanvasFrame {
       this.status,
     );
     this.canvas.keepClearOf(() => this.cover(toolbar));
+    const overlays = new ResizeObserver(() => this.canvas.overlaysChanged());
+    overlays.observe(toolbar);
+    overlays.observe(this.legend);
     this.updateStatus();
   }
 

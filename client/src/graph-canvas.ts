@@ -27,6 +27,7 @@ import {
   LABELLED_ADD_CHUNK,
   renderOptions,
   revealSteps,
+  sameView,
 } from './large-graph.js';
 import type { LayoutName, Positions } from './layout-protocol.js';
 import { LayoutRunner } from './layout-runner.js';
@@ -615,6 +616,7 @@ export class GraphCanvas {
           .nodes(':visible')
           .map((node) => ({ ...(positions[node.id()] ?? node.position()), ...this.framing(node) })),
       );
+      this.fitted = target;
       const layout = nodes.layout({
         name: 'preset',
         positions,
@@ -770,6 +772,24 @@ export class GraphCanvas {
   /** A canvas in a hidden pane has no size: fitting then would zoom to nothing; do it when shown. */
   private needsFit = false;
 
+  /** The view the last fit chose: while the canvas still shows it, the user has not moved it. */
+  private fitted: Viewport | null = null;
+
+  /**
+   * The toolbar or legend changed size (e.g. the legend grew when the communities came after the
+   * map): fits again to the room they now leave, unless the user moved the view since the last
+   * fit. A fit or layout still moving the view is let finish first.
+   */
+  overlaysChanged(): void {
+    if (this.cy.animated()) {
+      requestAnimationFrame(() => this.overlaysChanged());
+      return;
+    }
+    const refit = this.fitted !== null && sameView({ zoom: this.cy.zoom(), pan: this.cy.pan() }, this.fitted);
+    performance.mark('graph:overlays-changed', { detail: { refit } });
+    if (refit) this.fit();
+  }
+
   private get hasSize(): boolean {
     return this.element.clientWidth > 0 && this.element.clientHeight > 0;
   }
@@ -783,6 +803,7 @@ export class GraphCanvas {
       this.cy.nodes(':visible').map((node) => ({ ...node.position(), ...this.framing(node) })),
     );
     if (!target) return;
+    this.fitted = target;
     if (animate && !this.big) this.cy.animate({ ...target, duration: 250 });
     else this.cy.viewport(target);
   }
@@ -798,7 +819,9 @@ export class GraphCanvas {
       return;
     }
     const target = this.viewportFor(nodes);
-    if (target) this.cy.viewport(target);
+    if (!target) return;
+    this.fitted = target;
+    this.cy.viewport(target);
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { CytoscapeOptions } from 'cytoscape';
+import type { Viewport } from './far-labels.js';
 
 /**
  * What changes once a canvas holds more than BIG_GRAPH elements, so that no main-thread task
@@ -111,6 +112,18 @@ export function roomsClearOf(view: { width: number; height: number }, cover: Can
     { ...below, width: Math.max(view.width - corner.width, 0) },
     { ...below, height: Math.max(below.height - corner.height, 0) },
   ];
+}
+
+/**
+ * Whether a view is still the one a fit chose: the same but for an animation's rounding. A view
+ * the user panned or zoomed since is theirs, and no later fit takes it from them by itself.
+ */
+export function sameView(view: Viewport, fitted: Viewport): boolean {
+  return (
+    Math.abs(view.zoom - fitted.zoom) <= 1e-6 * fitted.zoom &&
+    Math.abs(view.pan.x - fitted.pan.x) < 0.5 &&
+    Math.abs(view.pan.y - fitted.pan.y) < 0.5
+  );
 }
 
 /** The widest node border of graph-style.ts (a selected node's). */

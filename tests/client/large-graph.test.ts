@@ -6,6 +6,7 @@ import {
   REVEAL_NODES_PER_STEP,
   revealSteps,
   roomsClearOf,
+  sameView,
 } from '../../client/src/large-graph.js';
 
 const range = (n: number, prefix: string): string[] => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
@@ -93,5 +94,19 @@ describe('roomsClearOf', () => {
   it('never offers a negative room when the cover is larger than the canvas', () => {
     const rooms = roomsClearOf(view, { top: 700, corner: { width: 1200, height: 700 } });
     expect(rooms.every((room) => room.width >= 0 && room.height >= 0)).toBe(true);
+  });
+});
+
+describe('sameView', () => {
+  const fitted = { zoom: 0.8, pan: { x: 120.25, y: -40.5 } };
+
+  it('takes a view an animation ended on, off by rounding, for the fit it aimed at', () => {
+    expect(sameView({ zoom: 0.8 + 1e-12, pan: { x: 120.25 + 1e-9, y: -40.5 - 1e-9 } }, fitted)).toBe(true);
+  });
+
+  it('tells a view the user panned or zoomed, even a little, from the fit', () => {
+    expect(sameView({ ...fitted, pan: { x: 122, y: -40.5 } }, fitted)).toBe(false);
+    expect(sameView({ ...fitted, pan: { x: 120.25, y: -38 } }, fitted)).toBe(false);
+    expect(sameView({ ...fitted, zoom: 0.8 * 1.05 }, fitted)).toBe(false);
   });
 });

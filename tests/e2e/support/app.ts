@@ -161,8 +161,11 @@ export async function onCanvas<T>(page: Page, body: string): Promise<T> {
   })()`)) as T;
 }
 
-/** The nodes drawn (in part) under the canvas's toolbar or its open legend. */
-export async function nodesUnderOverlays(page: Page): Promise<string[]> {
+/**
+ * The nodes drawn (in part) under the canvas's toolbar or its open legend; `withLabels`: counting
+ * the labels drawn under them.
+ */
+export async function nodesUnderOverlays(page: Page, withLabels = false): Promise<string[]> {
   return onCanvas<string[]>(
     page,
     `const canvas = cy.container().getBoundingClientRect();
@@ -172,7 +175,7 @@ export async function nodesUnderOverlays(page: Page): Promise<string[]> {
       .filter((box) => box.width > 0)
       .map((box) => ({ x1: box.left - canvas.left, x2: box.right - canvas.left, y1: box.top - canvas.top, y2: box.bottom - canvas.top }));
     return cy.nodes(':visible').filter((node) => {
-      const box = node.renderedBoundingBox({ includeLabels: false });
+      const box = node.renderedBoundingBox({ includeLabels: ${withLabels} });
       return overlays.some((o) => box.x2 > o.x1 && box.x1 < o.x2 && box.y2 > o.y1 && box.y1 < o.y2);
     }).map((node) => node.id());`,
   );
