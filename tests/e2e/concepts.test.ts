@@ -19,6 +19,7 @@ import {
   openPage,
   startE2eApp,
   typeCypher,
+  waitForCommunities,
   waitForLayout,
   type E2eApp,
 } from './support/app.js';
@@ -128,6 +129,7 @@ describe.skipIf(!CORPUS_PRESENT)('the real digests (README screenshots)', () => 
     await waitForLayout(page);
     const details = page.locator('.details');
     await expect.poll(() => details.locator('.gap-item').count()).toBe(reading.gaps.length);
+    await waitForCommunities(page);
     const colours = await onCanvas<string[]>(
       page,
       `return [...new Set(cy.nodes().map((node) => node.style('background-color')))];`,

@@ -10,6 +10,7 @@ import {
   renderedPoint,
   screenshot,
   startE2eApp,
+  waitForCommunities,
   waitForLayout,
   type E2eApp,
 } from './support/app.js';
@@ -84,6 +85,7 @@ describe('Explorer UI journeys (seeds)', () => {
       .poll(async () => (await canvasCounts(page)).edges, { timeout: 20_000 })
       .toBe(network.edges.length);
     await waitForLayout(page);
+    await waitForCommunities(page);
 
     const point = await clickableEdgePoint(
       page,

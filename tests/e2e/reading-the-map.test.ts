@@ -18,6 +18,7 @@ import {
   screenshot,
   startE2eApp,
   typeCypher,
+  waitForCommunities,
   waitForLayout,
   type E2eApp,
   type Watched,
@@ -185,6 +186,7 @@ describe('Reading the map (issue 16)', () => {
         .filter((box) => box.left < panel.left - 0.5 || box.right > panel.right + 0.5).length;
     })()`),
     ).toBe(0);
+    await waitForCommunities(page);
     expect((await legendLines(page)).join('\n')).toContain(reading.communities[0]!.name);
     // The map opens clear of its toolbar and legend.
     expect(await nodesUnderOverlays(page)).toEqual([]);
@@ -223,10 +225,8 @@ describe('Reading the map (issue 16)', () => {
     };
     /** Once the legend lists the communities: what the canvas did about it, after it settled. */
     const afterCommunities = async (page: Page, checksBefore: number): Promise<boolean[]> => {
-      await expect.poll(async () => (await legendLines(page)).join('\n')).toContain(community);
-      // The legend's new size is observed in the frame after it changed.
-      await page.evaluate(`new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))`);
-      await expect.poll(() => onCanvas<boolean>(page, `return cy.animated();`)).toBe(false);
+      await waitForCommunities(page);
+      expect((await legendLines(page)).join('\n')).toContain(community);
       return (await overlayChecks(page)).slice(checksBefore);
     };
 

@@ -21,6 +21,7 @@ import {
   pickFromSearch,
   screenshot,
   startE2eApp,
+  waitForCommunities,
   waitForLayout,
   type E2eApp,
 } from './support/app.js';
@@ -112,6 +113,7 @@ describe('the time window and Emerging (seeds and dated fixtures)', () => {
       /^until 2025-12-31 · \d+ articles/,
     );
     await waitForLayout(page);
+    await waitForCommunities(page);
     await screenshot(page, 'time-window-themes');
 
     await page.locator('.time-window .tw-clear').click();
@@ -245,6 +247,7 @@ describe.skipIf(!CORPUS_PRESENT)(
         const { page } = watched;
         await expect.poll(() => canvasNodeIds(page), { timeout: 30_000 }).toEqual(nodeIds(expected));
         await waitForLayout(page);
+        await waitForCommunities(page);
         await page.locator('.rank-list .spark-slot svg').first().waitFor();
         await page.screenshot({ path: path.join(README_SHOTS, `${name}.png`) });
         await finish(watched);

@@ -234,6 +234,17 @@ export async function pickFromSearch(page: Page, input: string, text: string): P
   await page.locator(input).press('Enter');
 }
 
+/**
+ * Waits until the themes map's communities came (the legend lists them; the map is drawn before
+ * them) and the view stopped moving: a fit the user has not moved from makes room for the legend
+ * they grow, from the frame after it grew.
+ */
+export async function waitForCommunities(page: Page): Promise<void> {
+  await page.locator('.main-slot .canvas-legend .legend-title', { hasText: 'Communities' }).waitFor();
+  await page.evaluate(`new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))`);
+  await expect.poll(() => onCanvas<boolean>(page, 'return cy.animated();')).toBe(false);
+}
+
 /** Waits until at least one layout was applied and none is running on a visible canvas. */
 export async function waitForLayout(page: Page): Promise<void> {
   // Polled from here with a string evaluated over the DevTools protocol: waitForFunction would
