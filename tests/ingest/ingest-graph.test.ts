@@ -3,6 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Embedder } from '../../embed/embedder.js';
+import { pathsWithDigests } from '../../ingest/check-paths.js';
+import { mergeSources } from '../../ingest/files.js';
+import { ingestSources } from '../../ingest/pipeline.js';
 import { ENTITY_LABELS } from '../../model/index.js';
 import { dumpGraph } from '../support/graph-dump.js';
 import { factCountsInGraph } from '../support/graph-facts.js';
@@ -17,14 +21,18 @@ vi.setConfig({ testTimeout: 300_000 });
 
 let driver: Driver;
 let material: Material;
+/** The set-up's embedder: one JVM for the file, not one per ingest (none without Java). */
+let embedder: Embedder | undefined;
 const tmpDirs: string[] = [];
 
 beforeAll(async () => {
   driver = await testDriver();
   material = await prepareMaterial();
+  embedder = await Embedder.start().catch(() => undefined);
 });
 afterAll(async () => {
   await driver.close();
+  await embedder?.close();
   material?.remove();
   for (const dir of tmpDirs) fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -34,6 +42,16 @@ function tempCopy(...sources: string[]): string {
   tmpDirs.push(dir);
   for (const source of sources) fs.cpSync(source, dir, { recursive: true });
   return dir;
+}
+
+/**
+ * Set-up, not under test: what `npm run ingest -- PATH…` stores, done in this process (no CLI and
+ * no embedder JVM started per run). What each test asserts is still run through the CLI.
+ */
+async function ingestForSetUp(paths: string[], batchSize?: number): Promise<void> {
+  const sources = mergeSources(await pathsWithDigests(paths, process.cwd()));
+  const report = await ingestSources(driver, sources, { embedder, batchSize });
+  expect(report.totals.failed).toBe(0);
 }
 
 async function countDocuments(...dirs: string[]): Promise<number> {
@@ -101,7 +119,7 @@ describe('changing, deleting and breaking files', () => {
   beforeEach(async () => {
     await clearDatabase(driver);
     dir = tempCopy(SEEDS_DIR);
-    expect((await runIngest([dir])).code).toBe(0);
+    await ingestForSetUp([dir]);
   });
 
   it('replaces only the edited article’s facts', async () => {
@@ -156,7 +174,7 @@ describe('changing, deleting and breaking files', () => {
 describe('bad input', () => {
   it('gives each bad file a clear error, ingests the good one, and loses nothing stored', async () => {
     await clearDatabase(driver);
-    expect((await runIngest([SEEDS_DIR])).code).toBe(0);
+    await ingestForSetUp([SEEDS_DIR]);
     const before = await dumpGraph(driver, { factsOnly: true });
 
     const dir = tempCopy();
@@ -215,7 +233,7 @@ describe('a crash at any point', () => {
   beforeAll(async () => {
     dir = tempCopy(...material.dirs);
     await clearDatabase(driver);
-    expect((await runIngest([dir, '--batch-size', '5'])).code).toBe(0);
+    await ingestForSetUp([dir], 5);
     clean = await dumpGraph(driver, { factsOnly: true });
   }, 600_000);
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { pathsWithDigests } from '../../ingest/check-paths.js';
+import { Embedder } from '../../embed/embedder.js';
 import { mergeSources } from '../../ingest/files.js';
 import { ingestPaths } from '../../ingest/index.js';
 import { ingestSources } from '../../ingest/pipeline.js';
@@ -24,6 +25,8 @@ const fixture = (name: string): string =>
   fs.readFileSync(path.join(PARSE_FIXTURES_DIR, `${name}.md`), 'utf8');
 
 let driver: Driver;
+/** The set-up ingests' embedder: one JVM for the file, not one per test (none without Java). */
+let embedder: Embedder | undefined;
 let dir: string;
 let watcher: PathWatcher | null = null;
 let batches: WatchBatch[];
@@ -31,9 +34,11 @@ let problems: string[];
 
 beforeAll(async () => {
   driver = await testDriver();
+  embedder = await Embedder.start().catch(() => undefined);
 });
 afterAll(async () => {
   await driver?.close();
+  await embedder?.close();
 });
 
 beforeEach(async () => {
@@ -56,7 +61,7 @@ beforeEach(async () => {
     onBatch: (batch) => batches.push(batch),
     onProblem: (line) => problems.push(line),
   });
-  const report = await ingestSources(driver, mergeSources(found), {});
+  const report = await ingestSources(driver, mergeSources(found), { embedder });
   expect(report.totals.created).toBe(DOCUMENTS.length);
   watcher.resume();
 });
