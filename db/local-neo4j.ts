@@ -14,10 +14,7 @@ import { MavenModule } from './maven-module.js';
  * classpath; every later start runs `java` directly and needs no network.
  */
 
-const MODULE = new MavenModule(
-  path.join(PROJECT_ROOT, 'db', 'local'),
-  path.join('horizon', 'LocalNeo4j.java'),
-);
+const MODULE = new MavenModule(path.join(PROJECT_ROOT, 'db', 'local'));
 const READY_TIMEOUT_MS = 180_000;
 const STOP_TIMEOUT_MS = 60_000;
 

@@ -5,27 +5,31 @@ import path from 'node:path';
 /**
  * A small Java program of the project built by Maven once (`compile dependency:build-classpath`),
  * then run with `java` directly and offline: the local Neo4j runner (db/local) and the embedder
- * (embed/jvm). Rebuilt when its pom or its Java source is newer than the last build.
+ * (embed/jvm). Rebuilt when its pom or any of its Java sources is newer than the last build.
  */
 export class MavenModule {
   private readonly classpathFile: string;
   /** Touched after each successful Maven run (Maven leaves an unchanged classpath file's time alone). */
   private readonly builtStamp: string;
-  private readonly inputs: string[];
 
-  constructor(
-    readonly dir: string,
-    mainClassFile: string,
-  ) {
+  constructor(readonly dir: string) {
     this.classpathFile = path.join(dir, 'target', 'classpath.txt');
     this.builtStamp = path.join(dir, 'target', 'built.stamp');
-    this.inputs = [path.join(dir, 'pom.xml'), path.join(dir, 'src', 'main', 'java', mainClassFile)];
+  }
+
+  private inputs(): string[] {
+    const sources = path.join(this.dir, 'src', 'main', 'java');
+    const javaFiles = fs
+      .readdirSync(sources, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.java'))
+      .map((file) => path.join(sources, file));
+    return [path.join(this.dir, 'pom.xml'), ...javaFiles];
   }
 
   isBuilt(): boolean {
     if (!fs.existsSync(this.builtStamp) || !fs.existsSync(this.classpathFile)) return false;
     const builtAt = fs.statSync(this.builtStamp).mtimeMs;
-    return this.inputs.every((input) => fs.statSync(input).mtimeMs <= builtAt);
+    return this.inputs().every((input) => fs.statSync(input).mtimeMs <= builtAt);
   }
 
   /** Runs Maven unless built; on failure logs its output and returns why, else null. */

@@ -8,7 +8,8 @@ import { EmbedderError } from './errors.js';
 /**
  * all-MiniLM-L6-v2 (full precision, 384 dimensions) in a long-lived JVM beside this process
  * (embed/jvm): the model and tokenizer come inside a Maven Central jar, so nothing is fetched at
- * run time, and it runs wherever the ingest runs, whether Neo4j is local or remote.
+ * run time, and it runs wherever the ingest runs, whether Neo4j is local or remote. The JVM runs
+ * many texts per ONNX Runtime call; its vectors are langchain4j's (tests/embed/batched.test.ts).
  * Maven runs once to resolve the jar and write the classpath; later starts run `java` directly.
  */
 
@@ -16,10 +17,7 @@ export const DIMENSIONS = 384;
 /** Recorded with every stored vector: a new model must not be compared with the old one's vectors. */
 export const MODEL_NAME = 'all-minilm-l6-v2';
 
-const MODULE = new MavenModule(
-  path.join(PROJECT_ROOT, 'embed', 'jvm'),
-  path.join('horizon', 'Embedder.java'),
-);
+const MODULE = new MavenModule(path.join(PROJECT_ROOT, 'embed', 'jvm'));
 const READY_TIMEOUT_MS = 120_000;
 /** Texts per line sent to the JVM: big enough to keep its threads busy, small enough to stream. */
 export const BATCH_SIZE = 256;
@@ -27,6 +25,12 @@ export const BATCH_SIZE = 256;
 export interface EmbedderOptions {
   javaCommand?: string;
   log?: (line: string) => void;
+  /** Batches the JVM runs side by side (default 2; BENCHMARKS.md, "Cost"). */
+  workers?: number;
+  /** ONNX Runtime's threads inside one batch (default 1, the cheapest per name). */
+  intraOpThreads?: number;
+  /** langchain4j's own model class, one ONNX call per text: the reference for tests and benchmarks. */
+  reference?: boolean;
 }
 
 /** Resolves the model jar through Maven and compiles the launcher; a no-op once done. */
@@ -72,6 +76,11 @@ export class Embedder {
 
   private constructor(private readonly child: ChildProcess) {}
 
+  /** The JVM's process id (benchmarks read its CPU time). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   static async start(options: EmbedderOptions = {}): Promise<Embedder> {
     const javaCommand = options.javaCommand ?? javaCommandFromEnv();
     const probe = spawnSync(javaCommand, ['-version'], { encoding: 'utf8' });
@@ -81,9 +90,14 @@ export class Embedder {
       );
     }
     ensureEmbedderBuilt(options.log);
+    const args = [
+      ...(options.reference ? ['--reference'] : []),
+      ...(options.workers ? [`--workers=${options.workers}`] : []),
+      ...(options.intraOpThreads ? [`--intra-op-threads=${options.intraOpThreads}`] : []),
+    ];
     const child = spawn(
       javaCommand,
-      ['-Xmx512m', '-XX:+UseSerialGC', '-cp', classpath(), 'horizon.Embedder'],
+      ['-Xmx512m', '-XX:+UseSerialGC', '-cp', classpath(), 'horizon.Embedder', ...args],
       {
         env: { ...process.env, CLASSPATH: '' },
         stdio: ['pipe', 'pipe', 'pipe'],

@@ -84,7 +84,7 @@ describe('the embedder process', () => {
       fs.writeFileSync(path.join(dir, 'src', 'main', 'java', 'x', 'Main.java'), '');
       const jar = path.join(dir, 'gone', 'model.jar');
       fs.writeFileSync(path.join(dir, 'target', 'classpath.txt'), jar);
-      const module = new MavenModule(dir, path.join('x', 'Main.java'));
+      const module = new MavenModule(dir);
       expect(module.isBuilt()).toBe(false);
       fs.writeFileSync(module.stamp, 'built');
       expect(module.isBuilt()).toBe(true);

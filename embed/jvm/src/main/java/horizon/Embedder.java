@@ -1,24 +1,21 @@
 package horizon;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 
 /**
  * Embeds short texts with all-MiniLM-L6-v2 (full precision, not the quantised jar: see BENCHMARKS.md,
- * "Concept groups"), from the model and tokenizer inside the
- * langchain4j jar: nothing is fetched at run time.
+ * "Concept groups"), from the model and tokenizer inside the langchain4j jar: nothing is fetched
+ * at run time. Many texts per ONNX Runtime call (BatchedMiniLm); `--reference` runs langchain4j's
+ * own class instead, one call per text (Langchain4jMiniLm), for tests and benchmarks.
+ * `--workers=N`: batches run side by side (default 2, this machine's cores); `--intra-op-threads=N`:
+ * ONNX Runtime's threads inside one run (default 1, the cheapest per name: BENCHMARKS.md, "Cost").
  *
  * <p>Protocol, one line each way: prints "READY dimensions=384" once loaded; then for every input
  * line holding a JSON array of strings, prints "OK " + base64 of the vectors (little-endian
@@ -29,9 +26,19 @@ public final class Embedder {
   private Embedder() {}
 
   public static void main(String[] args) throws Exception {
+    boolean reference = false;
+    int workers = 2;
+    int intraOpThreads = 1;
+    for (String arg : args) {
+      if (arg.equals("--reference")) reference = true;
+      else if (arg.startsWith("--workers=")) workers = Integer.parseInt(arg.substring("--workers=".length()));
+      else if (arg.startsWith("--intra-op-threads="))
+        intraOpThreads = Integer.parseInt(arg.substring("--intra-op-threads=".length()));
+      else throw new IllegalArgumentException("unknown argument " + arg);
+    }
     PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-    EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
-    int dimensions = model.dimension();
+    TextEncoder encoder = reference ? new Langchain4jMiniLm() : new BatchedMiniLm(workers, intraOpThreads);
+    int dimensions = encoder.dimensions();
     out.println("READY dimensions=" + dimensions);
     out.flush();
     ObjectMapper json = new ObjectMapper();
@@ -40,14 +47,11 @@ public final class Embedder {
     while ((line = in.readLine()) != null) {
       if (line.isBlank()) continue;
       try {
-        String[] texts = json.readValue(line, String[].class);
-        List<TextSegment> segments = new ArrayList<>(texts.length);
-        for (String text : texts) segments.add(TextSegment.from(text.isBlank() ? "-" : text));
-        List<Embedding> embeddings = texts.length == 0 ? List.of() : model.embedAll(segments).content();
+        float[][] vectors = encoder.embed(json.readValue(line, String[].class));
         ByteBuffer buffer =
-            ByteBuffer.allocate(texts.length * dimensions * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        for (Embedding embedding : embeddings) {
-          for (float value : embedding.vector()) buffer.putFloat(value);
+            ByteBuffer.allocate(vectors.length * dimensions * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (float[] vector : vectors) {
+          for (float value : vector) buffer.putFloat(value);
         }
         out.println("OK " + Base64.getEncoder().encodeToString(buffer.array()));
       } catch (Exception error) {

@@ -1,0 +1,8 @@
+package horizon;
+
+/** Texts in, unit vectors out, in the same order. */
+interface TextEncoder {
+  int dimensions();
+
+  float[][] embed(String[] texts) throws Exception;
+}
