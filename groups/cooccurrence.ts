@@ -22,49 +22,78 @@ export interface PairRow extends Measures {
   y: string;
 }
 
-/** Every pair of groups sharing an article, with its measures. Pure. `issues`: the members, of either label. */
+/**
+ * Every pair of groups sharing an article, with its measures, sorted by (x, y) as `compareKeys`
+ * orders keys. Pure. `issues`: the members, of either label.
+ * Groups are numbered in key order, so a pair is one number (x · groups + y, x < y): at 100,000
+ * articles there are about a million pairs, and a string per pair would cost ~100 MB.
+ */
 export function cooccurringPairs(
   issues: readonly SnapshotIssue[],
   groups: readonly IssueGroupResult[],
 ): { pairs: PairRow[]; articles: number } {
-  const groupOf = new Map<string, IssueGroupResult>();
-  for (const group of groups) for (const member of group.members) groupOf.set(member.key, group);
-  const groupsOfArticle = new Map<string, Set<string>>();
+  const ordered = [...groups].sort((a, b) => compareKeys(a.key, b.key));
+  const groupOf = new Map<string, number>();
+  ordered.forEach((group, index) => {
+    for (const member of group.members) groupOf.set(member.key, index);
+  });
+  const groupsOfArticle = new Map<string, number[]>();
   // N counts every article with a member (an issue, a theme), grouped or not, as the live queries do.
   const withIssues = new Set<string>();
   for (const issue of issues) {
     for (const article of issue.articles) withIssues.add(article);
     const group = groupOf.get(issue.key);
-    if (!group) continue;
+    if (group === undefined) continue;
     for (const article of issue.articles) {
-      let set = groupsOfArticle.get(article);
-      if (!set) groupsOfArticle.set(article, (set = new Set()));
-      set.add(group.key);
+      const list = groupsOfArticle.get(article);
+      if (!list) groupsOfArticle.set(article, [group]);
+      else if (!list.includes(group)) list.push(group);
     }
   }
-  const articleCount = new Map(groups.map((group) => [group.key, group.articleCount]));
-  const shared = new Map<string, number>();
-  for (const set of groupsOfArticle.values()) {
-    if (set.size < 2) continue;
-    const keys = [...set].sort();
-    for (let i = 0; i < keys.length - 1; i++) {
-      for (let j = i + 1; j < keys.length; j++) {
-        const pair = `${keys[i]}\u0000${keys[j]}`;
+  groupOf.clear();
+  const size = ordered.length;
+  const shared = new Map<number, number>();
+  for (const list of groupsOfArticle.values()) {
+    list.sort((a, b) => a - b);
+    for (let i = 0; i < list.length - 1; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const pair = list[i]! * size + list[j]!;
         shared.set(pair, (shared.get(pair) ?? 0) + 1);
       }
     }
   }
+  groupsOfArticle.clear();
   const n = withIssues.size;
   const pairs: PairRow[] = [];
-  for (const [pair, nAB] of shared) {
-    const [x, y] = pair.split('\u0000') as [string, string];
+  for (const pair of [...shared.keys()].sort((a, b) => a - b)) {
+    const x = ordered[Math.floor(pair / size)]!;
+    const y = ordered[pair % size]!;
     pairs.push({
-      x,
-      y,
-      ...cooccurrenceMeasures({ n, nA: articleCount.get(x)!, nB: articleCount.get(y)!, nAB }),
+      x: x.key,
+      y: y.key,
+      ...cooccurrenceMeasures({ n, nA: x.articleCount, nB: y.articleCount, nAB: shared.get(pair)! }),
     });
   }
   return { pairs, articles: n };
+}
+
+export function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Index of the pair (x, y) in pairs sorted by compareKeys, or -1. */
+function findPair(pairs: readonly PairRow[], x: string, y: string): number {
+  let low = 0;
+  let high = pairs.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const pair = pairs[middle]!;
+    const order = compareKeys(pair.x, x) || compareKeys(pair.y, y);
+    if (order === 0) return middle;
+    if (order < 0) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
 }
 
 const SCHEMA = [
@@ -98,38 +127,36 @@ const same = (a: Measures, b: Measures): boolean =>
   Math.abs(a.lift - b.lift) < 1e-9 &&
   Math.abs(a.npmi - b.npmi) < 1e-12;
 
-/** Brings the stored pairs in line, writing only what changed; returns the rows written. */
+/**
+ * Brings the stored pairs in line, writing only what changed; returns the rows written. The stored
+ * pairs are streamed and looked up in `wanted` (sorted, as cooccurringPairs returns them), never
+ * all held: at 100,000 articles there are about a million.
+ */
 export async function writeCooccurrence(
   driver: Driver,
   wanted: { pairs: PairRow[]; articles: number },
   options: { database?: string; batchSize?: number; label?: GroupedLabel } = {},
 ): Promise<{ pairs: number; written: number; deleted: number }> {
   const { database, batchSize = 10_000, label = 'Issue' } = options;
+  const { pairs } = wanted;
   const sql = statements(label);
   for (const statement of SCHEMA) await driver.executeQuery(statement, {}, { database });
-  const { records } = await driver.executeQuery(sql.read, {}, { database, routing: 'READ' });
-  const stored = new Map(
-    records.map((record) => [
-      `${record.get('x')}\u0000${record.get('y')}`,
-      {
-        count: record.get('count') as number,
-        jaccard: record.get('jaccard') as number,
-        lift: record.get('lift') as number,
-        npmi: record.get('npmi') as number,
-      },
-    ]),
-  );
-  const upserts = wanted.pairs.filter((pair) => {
-    const known = stored.get(`${pair.x}\u0000${pair.y}`);
-    stored.delete(`${pair.x}\u0000${pair.y}`);
-    return !known || !same(known, pair);
-  });
-  const deletes = [...stored.keys()].map((pair) => {
-    const [x, y] = pair.split('\u0000') as [string, string];
-    return { x, y };
-  });
   const session = driver.session({ database });
   try {
+    const { unchanged, deletes } = await session.executeRead(async (tx) => {
+      // The work may be retried: start from nothing each time.
+      const unchanged = new Uint8Array(pairs.length);
+      const deletes: { x: string; y: string }[] = [];
+      for await (const record of tx.run(sql.read)) {
+        const x = record.get('x') as string;
+        const y = record.get('y') as string;
+        const at = findPair(pairs, x, y);
+        if (at < 0) deletes.push({ x, y });
+        else if (same(pairs[at]!, record.toObject() as unknown as Measures)) unchanged[at] = 1;
+      }
+      return { unchanged, deletes };
+    });
+    const upserts = pairs.filter((_, at) => unchanged[at] === 0);
     for (const [statement, rows] of [
       [sql.delete, deletes],
       [sql.upsert, upserts],
@@ -138,8 +165,8 @@ export async function writeCooccurrence(
         await session.executeWrite((tx) => tx.run(statement, { rows: rows.slice(at, at + batchSize) }));
       }
     }
+    return { pairs: pairs.length, written: upserts.length, deleted: deletes.length };
   } finally {
     await session.close();
   }
-  return { pairs: wanted.pairs.length, written: upserts.length, deleted: deletes.length };
 }
