@@ -23,15 +23,26 @@ export interface PairRow extends Measures {
 }
 
 /**
- * Every pair of groups sharing an article, with its measures, sorted by (x, y) as `compareKeys`
- * orders keys. Pure. `issues`: the members, of either label.
- * Groups are numbered in key order, so a pair is one number (x · groups + y, x < y): at 100,000
- * articles there are about a million pairs, and a string per pair would cost ~100 MB.
+ * Every pair of groups sharing an article, sorted by (x, y), held flat: at 100,000 documents there
+ * are ~730,000 pairs, ~100 MB as objects, 9 MB as these arrays. A pair's row is made when needed.
  */
+export interface CooccurringPairs {
+  /** The groups' keys, sorted by compareKeys; x and y index them. */
+  keys: readonly string[];
+  articleCounts: Int32Array;
+  x: Int32Array;
+  y: Int32Array;
+  /** Articles the pair shares. */
+  count: Int32Array;
+  /** N: articles having any member, grouped or not. */
+  articles: number;
+}
+
+/** Every pair of groups sharing an article. Pure. `issues`: the members, of either label. */
 export function cooccurringPairs(
   issues: readonly SnapshotIssue[],
   groups: readonly IssueGroupResult[],
-): { pairs: PairRow[]; articles: number } {
+): CooccurringPairs {
   const ordered = [...groups].sort((a, b) => compareKeys(a.key, b.key));
   const groupOf = new Map<string, number>();
   ordered.forEach((group, index) => {
@@ -51,6 +62,7 @@ export function cooccurringPairs(
     }
   }
   groupOf.clear();
+  // A pair is one number, x · groups + y with x < y: no string per pair.
   const size = ordered.length;
   const shared = new Map<number, number>();
   for (const list of groupsOfArticle.values()) {
@@ -63,37 +75,59 @@ export function cooccurringPairs(
     }
   }
   groupsOfArticle.clear();
-  const n = withIssues.size;
-  const pairs: PairRow[] = [];
-  for (const pair of [...shared.keys()].sort((a, b) => a - b)) {
-    const x = ordered[Math.floor(pair / size)]!;
-    const y = ordered[pair % size]!;
-    pairs.push({
-      x: x.key,
-      y: y.key,
-      ...cooccurrenceMeasures({ n, nA: x.articleCount, nB: y.articleCount, nAB: shared.get(pair)! }),
-    });
-  }
-  return { pairs, articles: n };
+  const sorted = Float64Array.from(shared.keys()).sort();
+  return {
+    keys: ordered.map((group) => group.key),
+    articleCounts: Int32Array.from(ordered, (group) => group.articleCount),
+    x: Int32Array.from(sorted, (pair) => Math.floor(pair / size)),
+    y: Int32Array.from(sorted, (pair) => pair % size),
+    count: Int32Array.from(sorted, (pair) => shared.get(pair)!),
+    articles: withIssues.size,
+  };
+}
+
+/** The pair at `at`, with its measures. */
+export function pairRow(pairs: CooccurringPairs, at: number): PairRow {
+  const x = pairs.x[at]!;
+  const y = pairs.y[at]!;
+  return {
+    x: pairs.keys[x]!,
+    y: pairs.keys[y]!,
+    ...cooccurrenceMeasures({
+      n: pairs.articles,
+      nA: pairs.articleCounts[x]!,
+      nB: pairs.articleCounts[y]!,
+      nAB: pairs.count[at]!,
+    }),
+  };
 }
 
 export function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Index of the pair (x, y) in pairs sorted by compareKeys, or -1. */
-function findPair(pairs: readonly PairRow[], x: string, y: string): number {
-  let low = 0;
-  let high = pairs.length - 1;
-  while (low <= high) {
+/** The first index in [low, high) where `below` is false; `below` must hold on a prefix of the range. */
+function lowerBound(low: number, high: number, below: (at: number) => boolean): number {
+  while (low < high) {
     const middle = (low + high) >>> 1;
-    const pair = pairs[middle]!;
-    const order = compareKeys(pair.x, x) || compareKeys(pair.y, y);
-    if (order === 0) return middle;
-    if (order < 0) low = middle + 1;
-    else high = middle - 1;
+    if (below(middle)) low = middle + 1;
+    else high = middle;
   }
-  return -1;
+  return low;
+}
+
+/** Index of the pair of groups keyed x and y, or -1. */
+function findPair(pairs: CooccurringPairs, x: string, y: string): number {
+  const { keys } = pairs;
+  const xi = lowerBound(0, keys.length, (at) => compareKeys(keys[at]!, x) < 0);
+  const yi = lowerBound(0, keys.length, (at) => compareKeys(keys[at]!, y) < 0);
+  if (keys[xi] !== x || keys[yi] !== y) return -1;
+  const at = lowerBound(
+    0,
+    pairs.x.length,
+    (k) => pairs.x[k]! < xi || (pairs.x[k] === xi && pairs.y[k]! < yi),
+  );
+  return pairs.x[at] === xi && pairs.y[at] === yi ? at : -1;
 }
 
 const SCHEMA = [
@@ -129,43 +163,43 @@ const same = (a: Measures, b: Measures): boolean =>
 
 /**
  * Brings the stored pairs in line, writing only what changed; returns the rows written. The stored
- * pairs are streamed and looked up in `wanted` (sorted, as cooccurringPairs returns them), never
- * all held: at 100,000 articles there are about a million.
+ * pairs are streamed and looked up in `wanted`, never all held at once.
  */
 export async function writeCooccurrence(
   driver: Driver,
-  wanted: { pairs: PairRow[]; articles: number },
+  wanted: CooccurringPairs,
   options: { database?: string; batchSize?: number; label?: GroupedLabel } = {},
 ): Promise<{ pairs: number; written: number; deleted: number }> {
   const { database, batchSize = 10_000, label = 'Issue' } = options;
-  const { pairs } = wanted;
+  const size = wanted.x.length;
   const sql = statements(label);
   for (const statement of SCHEMA) await driver.executeQuery(statement, {}, { database });
   const session = driver.session({ database });
   try {
     const { unchanged, deletes } = await session.executeRead(async (tx) => {
       // The work may be retried: start from nothing each time.
-      const unchanged = new Uint8Array(pairs.length);
+      const unchanged = new Uint8Array(size);
       const deletes: { x: string; y: string }[] = [];
       for await (const record of tx.run(sql.read)) {
         const x = record.get('x') as string;
         const y = record.get('y') as string;
-        const at = findPair(pairs, x, y);
+        const at = findPair(wanted, x, y);
         if (at < 0) deletes.push({ x, y });
-        else if (same(pairs[at]!, record.toObject() as unknown as Measures)) unchanged[at] = 1;
+        else if (same(pairRow(wanted, at), record.toObject() as unknown as Measures)) unchanged[at] = 1;
       }
       return { unchanged, deletes };
     });
-    const upserts = pairs.filter((_, at) => unchanged[at] === 0);
-    for (const [statement, rows] of [
-      [sql.delete, deletes],
-      [sql.upsert, upserts],
-    ] as const) {
-      for (let at = 0; at < rows.length; at += batchSize) {
-        await session.executeWrite((tx) => tx.run(statement, { rows: rows.slice(at, at + batchSize) }));
-      }
+    const upserts: number[] = [];
+    for (let at = 0; at < size; at++) if (unchanged[at] === 0) upserts.push(at);
+    for (let at = 0; at < deletes.length; at += batchSize) {
+      const rows = deletes.slice(at, at + batchSize);
+      await session.executeWrite((tx) => tx.run(sql.delete, { rows }));
     }
-    return { pairs: pairs.length, written: upserts.length, deleted: deletes.length };
+    for (let at = 0; at < upserts.length; at += batchSize) {
+      const rows = upserts.slice(at, at + batchSize).map((pair) => pairRow(wanted, pair));
+      await session.executeWrite((tx) => tx.run(sql.upsert, { rows }));
+    }
+    return { pairs: size, written: upserts.length, deleted: deletes.length };
   } finally {
     await session.close();
   }

@@ -19,6 +19,8 @@ export interface RecomputeResult {
   durationMs: number;
   /** What the recomputation wrote: all zero when nothing changed. */
   changes: LayerChanges;
+  /** The groups' co-occurrence: pairs sharing an article, and the stored rows written or deleted. */
+  cooccurrence: { pairs: number; written: number; deleted: number };
   clustering: ClusterStats;
   timings: { readMs: number; clusterMs: number; writeMs: number };
 }
@@ -44,7 +46,7 @@ export async function recomputeIssueGroups(
   const clustered = performance.now();
   // Neither the snapshot nor the groups are used past this point: the writes run without them.
   const changes = await applyPlan(driver, plan, { database, batchSize, maxRowsPerTransaction, onStep });
-  await writeCooccurrence(driver, pairs, { database });
+  const cooccurrence = await writeCooccurrence(driver, pairs, { database });
   const written = performance.now();
   return {
     groups: stats.groups,
@@ -52,6 +54,7 @@ export async function recomputeIssueGroups(
     multiMemberGroups: stats.multiMemberGroups,
     durationMs: Math.round(written - started),
     changes,
+    cooccurrence,
     clustering: stats,
     timings: {
       readMs: Math.round(read - started),

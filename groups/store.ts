@@ -1,6 +1,7 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { GroupedLabel } from '../model/labels.js';
-import { planSize, type LayerPlan, type LayerSnapshot, type Membership, type SnapshotIssue } from './plan.js';
+import { planSize, type LayerPlan, type LayerSnapshot, type SnapshotIssue } from './plan.js';
+import { reasonHash } from './reason.js';
 import { groupStatements } from './statements.js';
 
 /**
@@ -40,6 +41,12 @@ export async function ensureGroupSchema(
     await driver.executeQuery(statement, {}, { database });
 }
 
+interface StoredMembership {
+  group: string | null;
+  reason: string | null;
+  similarity: number | null;
+}
+
 export async function readSnapshot(
   driver: Driver,
   database?: string,
@@ -65,9 +72,9 @@ export async function readSnapshot(
           key: record.get('key') as string,
           name: record.get('name') as string,
           articles: (record.get('articles') as string[]).map(intern),
-          memberships: (record.get('memberships') as Membership[]).map((m) => ({
-            group: m.group == null ? null : intern(m.group),
-            reason: m.reason ?? null,
+          memberships: (record.get('memberships') as StoredMembership[]).map((m) => ({
+            group: m.group === null ? null : intern(m.group),
+            reasonHash: m.reason === null ? null : reasonHash(m.reason),
             similarity: m.similarity ?? null,
           })),
         });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compareKeys, cooccurringPairs } from '../../groups/cooccurrence.js';
-import type { IssueGroupResult, SnapshotIssue } from '../../groups/index.js';
+import { compareKeys, cooccurringPairs, pairRow } from '../../groups/cooccurrence.js';
+import type { IssueGroupResult } from '../../groups/index.js';
+import type { SnapshotIssue } from '../../groups/plan.js';
 
 const issue = (key: string, articles: string[]): SnapshotIssue => ({
   key,
@@ -22,7 +23,9 @@ describe('cooccurringPairs', () => {
     issue('a1', ['art-1', 'art-2']),
     issue('ungrouped', ['art-5']),
   ];
-  const { pairs, articles } = cooccurringPairs(issues, groups);
+  const wanted = cooccurringPairs(issues, groups);
+  const pairs = Array.from(wanted.x, (_, at) => pairRow(wanted, at));
+  const { articles } = wanted;
 
   it('lists each pair once, x before y, sorted by key, with the articles they share', () => {
     expect(pairs.map((pair) => [pair.x, pair.y, pair.count])).toEqual([
