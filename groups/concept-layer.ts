@@ -7,7 +7,7 @@ import { clusterConcepts } from './concepts.js';
 import { COOCCURRING_LABELS, cooccurringPairs, writeCooccurrence } from './cooccurrence.js';
 import { embedLabel, readNeighbours, type EmbedResult, type VectorMemo } from './embeddings.js';
 import { planLayer, type LayerSnapshot } from './plan.js';
-import { applyPlan, ensureGroupSchema, readSnapshot, type WriteOptions } from './store.js';
+import { applyPlan, ensureGroupSchema, readSnapshot, type LayerChanges, type WriteOptions } from './store.js';
 
 /**
  * The concept layer, label by label: embed the names that have no current vector, read each name's
@@ -32,7 +32,7 @@ export interface LabelResult {
   embedding: EmbedResult | null;
   /** Names whose neighbours were asked of the vector index (the others' were stored). */
   neighboursQueried: number;
-  changes: { groupsWritten: number; groupsDeleted: number; membershipsWritten: number; transactions: number };
+  changes: LayerChanges;
   /** Issues and themes: the precomputed co-occurrence of their groups. */
   cooccurrence?: { pairs: number; written: number; deleted: number };
   timings: { embedMs: number; readMs: number; neighboursMs: number; clusterMs: number; writeMs: number };
@@ -75,26 +75,26 @@ async function recomputeLabel(
     ? clusterConcepts(snapshot.issues, neighbours, rule).groups
     : clusterIssues(snapshot.issues).groups;
   const plan = planLayer(snapshot, groups);
-  const t4 = performance.now();
-  const transactions = await applyPlan(driver, plan, options, label);
-  const cooccurrence = (COOCCURRING_LABELS as readonly GroupedLabel[]).includes(label)
-    ? await writeCooccurrence(driver, cooccurringPairs(snapshot.issues, groups), { database, label })
+  const pairs = (COOCCURRING_LABELS as readonly GroupedLabel[]).includes(label)
+    ? cooccurringPairs(snapshot.issues, groups)
     : undefined;
-  const t5 = performance.now();
-  return {
-    label,
-    rule: neighbours ? 'concept' : 'lexical',
+  const summary = {
+    rule: neighbours ? ('concept' as const) : ('lexical' as const),
     names: snapshot.issues.length,
     groups: groups.length,
     multiMemberGroups: groups.filter((group) => group.size > 1).length,
-    embedding,
     neighboursQueried: found?.queried ?? 0,
-    changes: {
-      groupsWritten: plan.upsertGroups.length,
-      groupsDeleted: plan.deleteGroups.length,
-      membershipsWritten: plan.newLinks.length + plan.links.length,
-      transactions,
-    },
+  };
+  const t4 = performance.now();
+  // The snapshot, the groups and the neighbours are not used past this point: the writes run without them.
+  const changes = await applyPlan(driver, plan, options, label);
+  const cooccurrence = pairs ? await writeCooccurrence(driver, pairs, { database, label }) : undefined;
+  const t5 = performance.now();
+  return {
+    label,
+    ...summary,
+    embedding,
+    changes,
     ...(cooccurrence ? { cooccurrence } : {}),
     timings: {
       embedMs: Math.round(t1 - t0),

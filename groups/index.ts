@@ -3,7 +3,7 @@ import { clusterIssues, type ClusterStats } from './cluster.js';
 import type { GroupOptions } from './options.js';
 import { planLayer } from './plan.js';
 import { cooccurringPairs, writeCooccurrence } from './cooccurrence.js';
-import { applyPlan, ensureGroupSchema, readSnapshot, type WriteOptions } from './store.js';
+import { applyPlan, ensureGroupSchema, readSnapshot, type LayerChanges, type WriteOptions } from './store.js';
 
 /**
  * The issue-group layer: near-equivalent issue names grouped by a stated, tunable rule
@@ -18,7 +18,9 @@ export interface RecomputeResult {
   multiMemberGroups: number;
   durationMs: number;
   /** What the recomputation wrote: all zero when nothing changed. */
-  changes: { groupsWritten: number; groupsDeleted: number; membershipsWritten: number; transactions: number };
+  changes: LayerChanges;
+  /** The groups' co-occurrence: pairs sharing an article, and the stored rows written or deleted. */
+  cooccurrence: { pairs: number; written: number; deleted: number };
   clustering: ClusterStats;
   timings: { readMs: number; clusterMs: number; writeMs: number };
 }
@@ -40,21 +42,19 @@ export async function recomputeIssueGroups(
   const read = performance.now();
   const { groups, stats } = clusterIssues(snapshot.issues, groupOptions);
   const plan = planLayer(snapshot, groups);
+  const pairs = cooccurringPairs(snapshot.issues, groups);
   const clustered = performance.now();
-  const transactions = await applyPlan(driver, plan, { database, batchSize, maxRowsPerTransaction, onStep });
-  await writeCooccurrence(driver, cooccurringPairs(snapshot.issues, groups), { database });
+  // Neither the snapshot nor the groups are used past this point: the writes run without them.
+  const changes = await applyPlan(driver, plan, { database, batchSize, maxRowsPerTransaction, onStep });
+  const cooccurrence = await writeCooccurrence(driver, pairs, { database });
   const written = performance.now();
   return {
-    groups: groups.length,
+    groups: stats.groups,
     issues: stats.issues,
     multiMemberGroups: stats.multiMemberGroups,
     durationMs: Math.round(written - started),
-    changes: {
-      groupsWritten: plan.upsertGroups.length,
-      groupsDeleted: plan.deleteGroups.length,
-      membershipsWritten: plan.newLinks.length + plan.links.length,
-      transactions,
-    },
+    changes,
+    cooccurrence,
     clustering: stats,
     timings: {
       readMs: Math.round(read - started),
@@ -85,4 +85,4 @@ export { foldText, signature, withoutGenericWords, words } from './signature.js'
 export type { Signature } from './signature.js';
 export { americanSpelling } from './spelling.js';
 export { applyPlan, ensureGroupSchema, readSnapshot } from './store.js';
-export type { WriteOptions } from './store.js';
+export type { LayerChanges, WriteOptions } from './store.js';

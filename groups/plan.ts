@@ -1,4 +1,5 @@
 import type { IssueGroupResult } from './cluster.js';
+import { reasonHash } from './reason.js';
 
 /**
  * What the graph holds (a snapshot) → what it should hold (the clustering) → the smallest set of
@@ -8,7 +9,11 @@ import type { IssueGroupResult } from './cluster.js';
 
 export interface Membership {
   group: string | null;
-  reason: string | null;
+  /**
+   * reasonHash of the stored reason, not its text: at 354,000 issues the texts cost ~60 MB, and the
+   * plan only asks whether a reason changed (a changed one hashing alike is a 2^-53 chance).
+   */
+  reasonHash: number | null;
   similarity: number | null;
 }
 
@@ -84,7 +89,7 @@ export function planLayer(snapshot: LayerSnapshot, groups: readonly IssueGroupRe
       if (memberships.length === 0) newLinks.push(link);
       else if (
         only?.group !== group.key ||
-        only.reason !== member.reason ||
+        only.reasonHash !== reasonHash(member.reason) ||
         only.similarity !== member.similarity
       ) {
         links.push(link);

@@ -40,3 +40,20 @@ export function conceptCoreReason(others: number, threshold: number): string {
     ? `no other name scores ${formatSimilarity(threshold)} or more with it`
     : `the group's core: ${others} other name${others === 1 ? '' : 's'} score${others === 1 ? 's' : ''} ${formatSimilarity(threshold)} or more with it, by meaning and shared words`;
 }
+
+/**
+ * A 53-bit hash of a reason (cyrb53: two 32-bit multiply-xor lanes), to tell whether a stored
+ * reason changed without holding its text.
+ */
+export function reasonHash(reason: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < reason.length; i++) {
+    const code = reason.charCodeAt(i);
+    h1 = Math.imul(h1 ^ code, 2654435761);
+    h2 = Math.imul(h2 ^ code, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}

@@ -1,6 +1,7 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { GroupedLabel } from '../model/labels.js';
-import { planSize, type LayerPlan, type LayerSnapshot, type Membership, type SnapshotIssue } from './plan.js';
+import { planSize, type LayerPlan, type LayerSnapshot, type SnapshotIssue } from './plan.js';
+import { reasonHash } from './reason.js';
 import { groupStatements } from './statements.js';
 
 /**
@@ -40,6 +41,12 @@ export async function ensureGroupSchema(
     await driver.executeQuery(statement, {}, { database });
 }
 
+interface StoredMembership {
+  group: string | null;
+  reason: string | null;
+  similarity: number | null;
+}
+
 export async function readSnapshot(
   driver: Driver,
   database?: string,
@@ -51,14 +58,23 @@ export async function readSnapshot(
     return await session.executeRead(async (tx) => {
       // The work may be retried: start from nothing each time.
       const issues: SnapshotIssue[] = [];
+      // The driver gives every occurrence of an article id or group key a string of its own: at
+      // 354,000 issues, one shared copy of each saves tens of MB.
+      const shared = new Map<string, string>();
+      const intern = (text: string): string => {
+        const known = shared.get(text);
+        if (known !== undefined) return known;
+        shared.set(text, text);
+        return text;
+      };
       for await (const record of tx.run(readMembers)) {
         issues.push({
           key: record.get('key') as string,
           name: record.get('name') as string,
-          articles: record.get('articles') as string[],
-          memberships: (record.get('memberships') as Membership[]).map((m) => ({
-            group: m.group ?? null,
-            reason: m.reason ?? null,
+          articles: (record.get('articles') as string[]).map(intern),
+          memberships: (record.get('memberships') as StoredMembership[]).map((m) => ({
+            group: m.group === null ? null : intern(m.group),
+            reasonHash: m.reason === null ? null : reasonHash(m.reason),
             similarity: m.similarity ?? null,
           })),
         });
@@ -101,12 +117,36 @@ function steps(plan: LayerPlan, batchSize: number, label: GroupedLabel): Step[] 
   ];
 }
 
-/** Applies the plan; returns the number of transactions committed (0 for an empty plan). */
+/** What applyPlan wrote: all zero when nothing changed. */
+export interface LayerChanges {
+  groupsWritten: number;
+  groupsDeleted: number;
+  membershipsWritten: number;
+  /** Transactions committed (0 for an empty plan). */
+  transactions: number;
+}
+
+/** Applies the plan. */
 export async function applyPlan(
   driver: Driver,
   plan: LayerPlan,
   options: WriteOptions = {},
   label: GroupedLabel = 'Issue',
+): Promise<LayerChanges> {
+  const changes = {
+    groupsWritten: plan.upsertGroups.length,
+    groupsDeleted: plan.deleteGroups.length,
+    membershipsWritten: plan.newLinks.length + plan.links.length,
+  };
+  return { ...changes, transactions: await writePlan(driver, plan, options, label) };
+}
+
+/** Returns the number of transactions committed. */
+async function writePlan(
+  driver: Driver,
+  plan: LayerPlan,
+  options: WriteOptions,
+  label: GroupedLabel,
 ): Promise<number> {
   const batchSize = options.batchSize ?? 5_000;
   const maxRows = Math.max(options.maxRowsPerTransaction ?? 20_000, batchSize);

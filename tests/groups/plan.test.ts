@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clusterIssues, planLayer, type LayerSnapshot } from '../../groups/index.js';
 import { planSize } from '../../groups/plan.js';
+import { reasonHash } from '../../groups/reason.js';
 
 const issues = [
   { key: 'data center energy use', name: 'Data Center Energy Use', articles: ['a1'] },
@@ -17,7 +18,9 @@ function storedSnapshot(): LayerSnapshot {
       const member = group.members.find((m) => m.key === issue.key)!;
       return {
         ...issue,
-        memberships: [{ group: group.key, reason: member.reason, similarity: member.similarity }],
+        memberships: [
+          { group: group.key, reasonHash: reasonHash(member.reason), similarity: member.similarity },
+        ],
       };
     }),
     groups: new Map(groups.map((g) => [g.key, { name: g.name, size: g.size, articleCount: g.articleCount }])),
@@ -46,11 +49,14 @@ describe('planLayer', () => {
     snapshot.groups.set('drought', { name: 'Drought', size: 1, articleCount: 7 });
     snapshot.issues[0] = {
       ...snapshot.issues[0]!,
-      memberships: [{ ...snapshot.issues[0]!.memberships[0]!, reason: 'old words' }],
+      memberships: [{ ...snapshot.issues[0]!.memberships[0]!, reasonHash: reasonHash('old words') }],
     };
     snapshot.issues[1] = {
       ...snapshot.issues[1]!,
-      memberships: [...snapshot.issues[1]!.memberships, { group: 'stale+group', reason: 'x', similarity: 1 }],
+      memberships: [
+        ...snapshot.issues[1]!.memberships,
+        { group: 'stale+group', reasonHash: reasonHash('x'), similarity: 1 },
+      ],
     };
     const plan = planLayer(snapshot, groups);
     expect(plan.upsertGroups.map((g) => g.key)).toEqual(['drought']);

@@ -42,6 +42,15 @@ async function deleteIssue(name: string): Promise<void> {
   );
 }
 
+async function storedPairCount(): Promise<number> {
+  const { records } = await driver.executeQuery(
+    'MATCH (:IssueGroup)-[r:CO_OCCURS]->(:IssueGroup) RETURN count(r) AS n',
+    {},
+    { database },
+  );
+  return records[0]!.get('n') as number;
+}
+
 interface StoredGroup {
   key: string;
   name: string;
@@ -123,6 +132,9 @@ describe('recomputeIssueGroups against Neo4j', () => {
       membershipsWritten: 10,
       transactions: 1,
     });
+    expect(result.cooccurrence.written).toBe(result.cooccurrence.pairs);
+    expect(result.cooccurrence.pairs).toBeGreaterThan(0);
+    expect(await storedPairCount()).toBe(result.cooccurrence.pairs);
 
     expect(await membershipsPerIssue()).toEqual(Array(10).fill(1));
     const layer = await storedLayer();
@@ -159,6 +171,8 @@ describe('recomputeIssueGroups against Neo4j', () => {
       membershipsWritten: 0,
       transactions: 0,
     });
+    expect(result.cooccurrence).toMatchObject({ written: 0, deleted: 0 });
+    expect(result.cooccurrence.pairs).toBe(await storedPairCount());
     expect(await storedLayer()).toEqual(before);
   });
 
@@ -189,6 +203,9 @@ describe('recomputeIssueGroups against Neo4j', () => {
     const drought = layer.find((g) => g.members.some((m) => m.issue === 'drought management'))!;
     expect(drought).toMatchObject({ size: 2, articleCount: 2 });
     expect(result.changes.groupsDeleted).toBeGreaterThan(0);
+    // The new groups' pairs come; the deleted groups' went with them; no other stale pair is left.
+    expect(result.cooccurrence.written).toBeGreaterThan(0);
+    expect(await storedPairCount()).toBe(result.cooccurrence.pairs);
   });
 
   it('writes a large change in several transactions with the same result', async () => {
