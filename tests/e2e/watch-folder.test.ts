@@ -103,21 +103,28 @@ describe.each(materials)('npm start -- FOLDER --watch on $name', ({ source, skip
     await banner(page).getByRole('button', { name: 'Refresh view' }).click();
     await expect.poll(() => banner(page).count()).toBe(0);
     expect(await searchArticles(page, 'Glacier Archives')).toEqual(['Glacier Archives Go Digital']);
+    // The batch's groups are recomputed after its articles are written, and their commits move the
+    // graph's version too: the next change waits for the whole batch, so its banner is its own.
+    await product!.waitFor(/watch: 1 created/);
 
     // Edited.
+    let from = product!.output().length;
     fs.writeFileSync(file, added.replace('Glacier Archives Go Digital', 'Glacier Archives Go Online'));
     await expect
       .poll(() => banner(page).textContent(), { timeout: SHOWS_UP_MS, interval: 100 })
       .toContain(`The graph changed: ${documents + 1} articles, some of them updated.`);
+    await product!.waitFor(/watch: 1 updated/, { from });
     await banner(page).getByRole('button', { name: 'Refresh view' }).click();
     await expect.poll(() => banner(page).count()).toBe(0);
     expect(await searchArticles(page, 'Glacier Archives')).toEqual(['Glacier Archives Go Online']);
 
     // Deleted.
+    from = product!.output().length;
     fs.rmSync(file);
     await expect
       .poll(() => banner(page).textContent(), { timeout: SHOWS_UP_MS, interval: 100 })
       .toContain(`The graph changed: ${documents} articles (−1).`);
+    await product!.waitFor(/watch: 1 removed/, { from });
     await banner(page).getByRole('button', { name: 'Refresh view' }).click();
     await expect.poll(() => holds.textContent()).toBe(`${documents} articles · ${folderName}`);
     expect(await searchArticles(page, 'Glacier Archives')).toEqual([]);
