@@ -5,8 +5,8 @@ import { stemOf, words } from './signature.js';
 
 /**
  * Writes groups/fixed-phrases.ts: every noun of two or three words in WordNet that holds a generic
- * word (lexicon.ts) beside a word that is not generic ("climate change", "product development",
- * "gender role"). Nothing else is chosen by hand.
+ * word (lexicon.ts) beside a content word, one neither generic nor a stop word ("climate change",
+ * "product development", "gender role"). Nothing else is chosen by hand.
  *
  *   npx tsx groups/fixed-phrases-from-wordnet.ts DICT_DIR
  *
