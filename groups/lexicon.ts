@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { FIXED_PHRASES } from './fixed-phrases.js';
 
 /** The stopword package ships no types; its English list is a plain array of words. */
 const { eng } = createRequire(import.meta.url)('stopword') as { eng: readonly string[] };
@@ -288,6 +289,12 @@ export interface Lexicon {
   genericWords: readonly string[];
   synonyms: Readonly<Record<string, string>>;
   stemOverrides: Readonly<Record<string, string>>;
+  /**
+   * Phrases whose generic word belongs to the phrase ("climate change"): kept whole where generic
+   * words are dropped before embedding (signature.ts `withoutGenericWords`). Default FIXED_PHRASES,
+   * WordNet's nouns that hold a generic word (fixed-phrases-from-wordnet.ts).
+   */
+  fixedPhrases: readonly string[];
 }
 
 export interface LexiconChanges {
@@ -298,6 +305,8 @@ export interface LexiconChanges {
   synonyms?: Readonly<Record<string, string>>;
   extraSynonyms?: Readonly<Record<string, string>>;
   extraStopWords?: readonly string[];
+  /** Replace the fixed phrases (default FIXED_PHRASES). */
+  fixedPhrases?: readonly string[];
 }
 
 export function makeLexicon(changes: LexiconChanges = {}): Lexicon {
@@ -306,6 +315,7 @@ export function makeLexicon(changes: LexiconChanges = {}): Lexicon {
     genericWords: [...(changes.genericWords ?? GENERIC_WORDS), ...(changes.extraGenericWords ?? [])],
     synonyms: { ...(changes.synonyms ?? SYNONYMS), ...(changes.extraSynonyms ?? {}) },
     stemOverrides: STEM_OVERRIDES,
+    fixedPhrases: changes.fixedPhrases ?? FIXED_PHRASES,
   };
 }
 

@@ -31,6 +31,8 @@ interface CompiledLexicon {
   genericStems: ReadonlySet<string>;
   /** Phrases by their first stem, longest first. */
   phrases: ReadonlyMap<string, readonly Phrase[]>;
+  /** Fixed phrases as stems, by their first stem. */
+  fixedPhrases: ReadonlyMap<string, readonly (readonly string[])[]>;
   stem(word: string): string;
 }
 
@@ -87,7 +89,15 @@ function compile(lexicon: Lexicon): CompiledLexicon {
     list.sort((a, b) => b.stems.length - a.stems.length);
     phrases.set(first, list);
   }
-  return { stopWords: lexicon.stopWords, genericStems, phrases, stem };
+  const fixedPhrases = new Map<string, string[][]>();
+  for (const phrase of lexicon.fixedPhrases) {
+    const stems = words(phrase).map(stem);
+    if (stems.length < 2) continue;
+    const list = fixedPhrases.get(stems[0]!) ?? [];
+    list.push(stems);
+    fixedPhrases.set(stems[0]!, list);
+  }
+  return { stopWords: lexicon.stopWords, genericStems, phrases, fixedPhrases, stem };
 }
 
 function compiledLexicon(lexicon: Lexicon): CompiledLexicon {
@@ -99,9 +109,14 @@ function compiledLexicon(lexicon: Lexicon): CompiledLexicon {
   return found;
 }
 
-function matchesAt(stems: readonly string[], at: number, phrase: Phrase): boolean {
-  if (at + phrase.stems.length > stems.length) return false;
-  return phrase.stems.every((stem, offset) => stems[at + offset] === stem);
+/** A word's stem as the rule compares it (American spelling, Porter with the overrides). */
+export function stemOf(word: string, lexicon: Lexicon = DEFAULT_LEXICON): string {
+  return compiledLexicon(lexicon).stem(word);
+}
+
+function matchesAt(stems: readonly string[], at: number, phrase: readonly string[]): boolean {
+  if (at + phrase.length > stems.length) return false;
+  return phrase.every((stem, offset) => stems[at + offset] === stem);
 }
 
 export function signature(text: string, lexicon: Lexicon = DEFAULT_LEXICON): Signature {
@@ -117,7 +132,7 @@ export function signature(text: string, lexicon: Lexicon = DEFAULT_LEXICON): Sig
   for (let at = 0; at < written.length;) {
     const word = written[at]!;
     const stem = stems[at]!;
-    const phrase = lex.phrases.get(stem)?.find((candidate) => matchesAt(stems, at, candidate));
+    const phrase = lex.phrases.get(stem)?.find((candidate) => matchesAt(stems, at, candidate.stems));
     if (phrase) {
       const source = written.slice(at, at + phrase.stems.length).join(' ');
       if (source !== phrase.to) rewrites.push(`${source} → ${phrase.to}`);
@@ -135,20 +150,30 @@ export function signature(text: string, lexicon: Lexicon = DEFAULT_LEXICON): Sig
 /**
  * The name as written without its generic words (and the stop words this leaves at either end):
  * "technology impact" → "technology", "Advances in medical imaging" → "medical imaging". A token
- * goes when every word in it is generic; the name is kept as written when none is, or when nothing
- * else would be left.
+ * goes when every word in it is generic, unless it is part of a fixed phrase ("climate change",
+ * "product development": lexicon `fixedPhrases`); the name is kept as written when nothing goes,
+ * or when nothing else would be left.
  */
 export function withoutGenericWords(text: string, lexicon: Lexicon = DEFAULT_LEXICON): string {
   const lex = compiledLexicon(lexicon);
-  const every = (token: string, test: (word: string) => boolean): boolean => {
-    const found = words(token);
-    return found.length > 0 && found.every(test);
-  };
   const tokens = text.split(/\s+/).filter(Boolean);
-  const kept = tokens.filter((token) => !every(token, (word) => lex.genericStems.has(lex.stem(word))));
+  const tokenWords = tokens.map((token) => words(token));
+  // Every word with the token it came from, to find fixed phrases across tokens.
+  const stems = tokenWords.flatMap((found) => found.map(lex.stem));
+  const tokenOf = tokenWords.flatMap((found, token) => found.map(() => token));
+  const inPhrase = new Set<number>();
+  for (let at = 0; at < stems.length; at++) {
+    const phrase = lex.fixedPhrases.get(stems[at]!)?.find((candidate) => matchesAt(stems, at, candidate));
+    for (let offset = 0; offset < (phrase?.length ?? 0); offset++) inPhrase.add(tokenOf[at + offset]!);
+  }
+  const every = (token: number, test: (word: string) => boolean): boolean =>
+    tokenWords[token]!.length > 0 && tokenWords[token]!.every(test);
+  const kept = tokens
+    .map((_, token) => token)
+    .filter((token) => inPhrase.has(token) || !every(token, (word) => lex.genericStems.has(lex.stem(word))));
   if (kept.length === tokens.length) return text;
-  const isStop = (token: string): boolean => every(token, (word) => lex.stopWords.has(word));
+  const isStop = (token: number): boolean => every(token, (word) => lex.stopWords.has(word));
   while (kept.length > 0 && isStop(kept[0]!)) kept.shift();
   while (kept.length > 0 && isStop(kept.at(-1)!)) kept.pop();
-  return kept.length > 0 ? kept.join(' ') : text;
+  return kept.length > 0 ? kept.map((token) => tokens[token]).join(' ') : text;
 }

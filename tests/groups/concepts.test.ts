@@ -50,6 +50,9 @@ const THEMES = [
   'football',
   'poetry',
   'supply chains',
+  'technology impact',
+  'technology',
+  'nuclear technology',
 ];
 
 async function vectorsOf(label: GroupedLabel, names: readonly string[]): Promise<Map<string, Float32Array>> {
@@ -113,6 +116,11 @@ describe('the concept rule on real names', () => {
     expect(groupOf(groups, 'sustainability')).toBe(groupOf(groups, 'environmental sustainability'));
     expect(groupOf(groups, 'AI')).not.toBe(groupOf(groups, 'climate change'));
     expect(groupOf(groups, 'football')).not.toBe(groupOf(groups, 'poetry'));
+    // Embedded without generic words, a fixed phrase kept whole: "climate change" is not "climate".
+    expect(embeddedText('Theme', 'technology impact')).toBe('technology');
+    expect(embeddedText('Theme', 'climate change')).toBe('climate change');
+    expect(groupOf(groups, 'technology impact')).toBe(groupOf(groups, 'technology'));
+    expect(groupOf(groups, 'nuclear technology')).not.toBe(groupOf(groups, 'technology'));
     const ai = groups.find((group) => group.key === groupOf(groups, 'AI'))!;
     const member = ai.members.find((m) => m.similarity < 1)!;
     expect(member.reason).toMatch(/^close in meaning to the group's core ".+" \(cosine 0\.\d\d/);

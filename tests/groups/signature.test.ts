@@ -7,6 +7,7 @@ import {
   withoutGenericWords,
   words,
 } from '../../groups/index.js';
+import { FIXED_PHRASES } from '../../groups/fixed-phrases.js';
 
 const features = (name: string): readonly string[] => signature(name).features;
 
@@ -158,5 +159,26 @@ describe('stop words and generic words', () => {
     );
     expect(withoutGenericWords('employee well-being')).toBe('employee well-being');
     expect(withoutGenericWords('The Impact of Change')).toBe('The Impact of Change');
+  });
+
+  it('keeps a fixed phrase whole when it holds a generic word, and says so from the lexicon alone', () => {
+    expect(withoutGenericWords('climate change')).toBe('climate change');
+    expect(withoutGenericWords('Climate change adaptation')).toBe('Climate change adaptation');
+    expect(withoutGenericWords('The Impact of Climate Change')).toBe('Climate Change');
+    expect(withoutGenericWords('product development')).toBe('product development');
+    expect(withoutGenericWords('gender roles')).toBe('gender roles');
+    expect(withoutGenericWords('game development')).toBe('game');
+    const noPhrases = makeLexicon({ fixedPhrases: [] });
+    expect(withoutGenericWords('climate change', noPhrases)).toBe('climate');
+    expect(withoutGenericWords('The Impact of Climate Change', noPhrases)).toBe('Climate');
+  });
+
+  it('lists as fixed phrases only phrases that hold a generic word beside a content word', () => {
+    const generic = (word: string): boolean => signature(word).dropped.includes(word);
+    for (const phrase of FIXED_PHRASES) {
+      const found = words(phrase);
+      expect(found.some(generic), phrase).toBe(true);
+      expect(signature(phrase).features.length, phrase).toBeGreaterThan(0);
+    }
   });
 });
