@@ -778,9 +778,11 @@ export class GraphCanvas {
   /**
    * The toolbar or legend changed size (e.g. the legend grew when the communities came after the
    * map): fits again to the room they now leave, unless the user moved the view since the last
-   * fit. A fit or layout still moving the view is let finish first.
+   * fit. A fit or layout still moving the view is let finish first. A big graph is framed once:
+   * a new zoom would render every node's texture again, so there the user refits (0 or ⤢).
    */
   overlaysChanged(): void {
+    if (this.big) return;
     if (this.cy.animated()) {
       requestAnimationFrame(() => this.overlaysChanged());
       return;
