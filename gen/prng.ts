@@ -1,3 +1,5 @@
+import { cyrb53Lanes } from '../model/text-hash.js';
+
 /**
  * sfc32 (Chris Doty-Humphrey's Small Fast Chaotic PRNG): four 32-bit words of state, passes
  * PractRand, and needs only 32-bit integer arithmetic, so every platform gives the same stream.
@@ -74,15 +76,7 @@ export function mix32(value: number): number {
 
 /** A 32-bit key for any seed text (cyrb53's mixing, folded to 32 bits). */
 export function seedKey(seed: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < seed.length; i++) {
-    const ch = seed.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  const [h1, h2] = cyrb53Lanes(seed);
   return (h1 ^ h2) >>> 0;
 }
 

@@ -1,3 +1,5 @@
+import { cyrb53Lanes } from '../model/text-hash.js';
+
 /** The words each IN_GROUP relationship carries: why this issue is in this group. */
 
 export function quoteWords(words: readonly string[]): string {
@@ -46,14 +48,6 @@ export function conceptCoreReason(others: number, threshold: number): string {
  * reason changed without holding its text.
  */
 export function reasonHash(reason: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < reason.length; i++) {
-    const code = reason.charCodeAt(i);
-    h1 = Math.imul(h1 ^ code, 2654435761);
-    h2 = Math.imul(h2 ^ code, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  const [h1, h2] = cyrb53Lanes(reason);
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
