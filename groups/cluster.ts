@@ -1,3 +1,4 @@
+import { compareKeys } from '../model/compare-keys.js';
 import { CandidateIndex, newCounters, type SearchCounters } from './candidates.js';
 import { resolveGroupOptions, type GroupOptions } from './options.js';
 import { coreReason, emptyReason, memberReason } from './reason.js';
@@ -117,7 +118,7 @@ export function clusterIssues(issues: Iterable<IssueInput>, options: Partial<Gro
     ...items.filter((_, index) => entryOf[index] === -1).map((item) => loneGroup(item, resolved)),
   ];
   disambiguateKeys(groups);
-  groups.sort((x, y) => y.size - x.size || compare(x.key, y.key));
+  groups.sort((x, y) => y.size - x.size || compareKeys(x.key, y.key));
 
   return {
     groups,
@@ -136,10 +137,6 @@ export function clusterIssues(issues: Iterable<IssueInput>, options: Partial<Gro
   };
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /**
  * One item per key (articles merged), sorted by key: the input order must not matter. The input's
  * article lists are shared, not copied (one per issue at 354,000 issues); only a merge makes a new one.
@@ -152,14 +149,14 @@ function collectItems(issues: Iterable<IssueInput>): Item[] {
     if (known) known.articles = [...known.articles, ...articles];
     else byKey.set(issue.key, { key: issue.key, name: issue.name, articles });
   }
-  return [...byKey.values()].sort((a, b) => compare(a.key, b.key));
+  return [...byKey.values()].sort((a, b) => compareKeys(a.key, b.key));
 }
 
 /** Entries by ascending total weight, then signature: general names first. */
 function lightestFirst(table: SignatureTable, signatures: readonly (readonly string[])[]): number[] {
   const ids = signatures.map((features) => features.join(' '));
   return Array.from({ length: table.size }, (_, entry) => entry).sort(
-    (x, y) => table.total[x]! - table.total[y]! || compare(ids[x]!, ids[y]!),
+    (x, y) => table.total[x]! - table.total[y]! || compareKeys(ids[x]!, ids[y]!),
   );
 }
 
@@ -198,7 +195,7 @@ function leaders(
 ): Assignment {
   const ids = signatures.map((features) => features.join(' '));
   const visit = Array.from({ length: table.size }, (_, entry) => entry).sort(
-    (x, y) => density[y]! - density[x]! || table.total[x]! - table.total[y]! || compare(ids[x]!, ids[y]!),
+    (x, y) => density[y]! - density[x]! || table.total[x]! - table.total[y]! || compareKeys(ids[x]!, ids[y]!),
   );
   const core = new Int32Array(table.size).fill(-1);
   const similarity = new Float64Array(table.size);
@@ -284,7 +281,7 @@ function buildGroups(
       (x, y) =>
         Number(y.key === coreItem.key) - Number(x.key === coreItem.key) ||
         y.similarity - x.similarity ||
-        compare(x.name, y.name),
+        compareKeys(x.name, y.name),
     );
     groups.push({
       key: consensusKey(

@@ -4,6 +4,7 @@ import { DEFAULT_LEXICON, type Lexicon } from './lexicon.js';
 import { conceptCoreReason, conceptMemberReason } from './reason.js';
 import { signature, type Signature } from './signature.js';
 import { compareFeatures, featureStats, featureWeight } from './similarity.js';
+import { compareKeys } from '../model/compare-keys.js';
 
 /**
  * Names → concept groups, by meaning and words together (concept-rule.ts).
@@ -61,8 +62,6 @@ interface Pair {
   shared: string[];
 }
 
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 export function clusterConcepts(
   inputs: Iterable<ConceptInput>,
   neighbours: ReadonlyMap<string, readonly Neighbour[]>,
@@ -82,7 +81,7 @@ export function clusterConcepts(
         signature: signature(input.name, lexicon),
       });
   }
-  const items = [...byKey.values()].sort((a, b) => compare(a.key, b.key));
+  const items = [...byKey.values()].sort((a, b) => compareKeys(a.key, b.key));
   const indexOf = new Map(items.map((item, index) => [item.key, index]));
   const stats = featureStats(items.map((item) => item.signature.features));
   const weight = (feature: string): number => featureWeight(stats, feature);
@@ -116,7 +115,7 @@ export function clusterConcepts(
       (x, y) =>
         density[y]! - density[x]! ||
         items[x]!.name.length - items[y]!.name.length ||
-        compare(items[x]!.key, items[y]!.key),
+        compareKeys(items[x]!.key, items[y]!.key),
     );
   const coreOf = new Int32Array(items.length).fill(-1);
   const coreRank = new Int32Array(items.length).fill(-1);
@@ -174,7 +173,7 @@ export function clusterConcepts(
       (x, y) =>
         Number(y.key === coreItem.key) - Number(x.key === coreItem.key) ||
         y.similarity - x.similarity ||
-        compare(x.name, y.name),
+        compareKeys(x.name, y.name),
     );
     const key = consensusKey(
       indexes.map((index) => ({ features: items[index]!.signature.features, count: 1 })),
@@ -203,7 +202,7 @@ export function clusterConcepts(
     });
   }
   disambiguateKeys(groups);
-  groups.sort((x, y) => y.size - x.size || compare(x.key, y.key));
+  groups.sort((x, y) => y.size - x.size || compareKeys(x.key, y.key));
   return {
     groups,
     stats: {
@@ -234,7 +233,7 @@ export function exactNeighbours(
       for (let i = 0; i < own.length; i++) dot += own[i]! * theirs[i]!;
       scored.push({ key: other, cosine: dot });
     }
-    scored.sort((a, b) => b.cosine - a.cosine || compare(a.key, b.key));
+    scored.sort((a, b) => b.cosine - a.cosine || compareKeys(a.key, b.key));
     result.set(key, scored.slice(0, count));
   }
   return result;

@@ -2,6 +2,7 @@ import type { Driver } from 'neo4j-driver';
 import { cooccurrenceMeasures, type Measures } from '../model/cooccurrence.js';
 import { CONCEPT_LABELS, type GroupedLabel } from '../model/labels.js';
 import type { IssueGroupResult } from './cluster.js';
+import { compareKeys } from '../model/compare-keys.js';
 import type { SnapshotIssue } from './plan.js';
 
 /**
@@ -100,10 +101,6 @@ export function pairRow(pairs: CooccurringPairs, at: number): PairRow {
       nAB: pairs.count[at]!,
     }),
   };
-}
-
-export function compareKeys(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The first index in [low, high) where `below` is false; `below` must hold on a prefix of the range. */

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { compareKeys } from '../model/compare-keys.js';
 
 export interface SourceFile {
   /** Path relative to the ingest root, '/'-separated, with extension. */
@@ -51,7 +52,7 @@ export function mergeSources(found: FoundPath[]): SourceFile[] {
       if (!byPath.has(source.absolutePath)) byPath.set(source.absolutePath, source);
   }
   return [...byPath.values()].sort(
-    (a, b) => compare(a.file, b.file) || compare(a.absolutePath, b.absolutePath),
+    (a, b) => compareKeys(a.file, b.file) || compareKeys(a.absolutePath, b.absolutePath),
   );
 }
 
@@ -105,8 +106,4 @@ function sourceFile(root: string, absolutePath: string): SourceFile {
   const file = path.relative(root, absolutePath).split(path.sep).join('/');
   const extension = path.posix.extname(file);
   return { file, id: extension === '' ? file : file.slice(0, -extension.length), absolutePath, root };
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareKeys, cooccurringPairs, pairRow } from '../../groups/cooccurrence.js';
+import { compareKeys } from '../../model/compare-keys.js';
+import { cooccurringPairs, pairRow } from '../../groups/cooccurrence.js';
 import type { IssueGroupResult } from '../../groups/index.js';
 import type { SnapshotIssue } from '../../groups/plan.js';
 
