@@ -10,6 +10,7 @@ import {
   canvasCounts,
   clickableEdgePoint,
   finish,
+  holdRequests,
   nodesUnderOverlays,
   onCanvas,
   openPage,
@@ -209,12 +210,7 @@ describe('Reading the map (issue 16)', () => {
     const mapBeforeCommunities = async (): Promise<{ watched: Watched; release: () => void }> => {
       const watched = await openPage(app, '#/explore');
       const { page } = watched;
-      let release = (): void => {};
-      const held = new Promise<void>((resolve) => (release = resolve));
-      await page.route('**/api/themes/communities*', async (route) => {
-        await held;
-        await route.continue();
-      });
+      const release = await holdRequests(page, '**/api/themes/communities*');
       await page.evaluate(`location.hash = '#/themes?min=1'`);
       await expect
         .poll(async () => (await canvasCounts(page)).nodes, { timeout: 30_000 })
@@ -427,12 +423,7 @@ describe('Reading the map (issue 16)', () => {
   it('shows on the canvas at once that a picked node or an expansion is on its way', async () => {
     const watched = await openPage(app, '#/explore');
     const { page } = watched;
-    let release = (): void => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/api/nodes/**', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdRequests(page, '**/api/nodes/**');
     await page.locator('.view-side .search-labels').selectOption('Theme');
     await pickFromSearch(page, SEARCH, 'energy');
     const progress = page.locator('.main-slot .canvas-progress');
@@ -443,13 +434,8 @@ describe('Reading the map (issue 16)', () => {
     await expect.poll(() => canvasCounts(page)).toEqual({ nodes: 1, edges: 0 });
     await progress.waitFor({ state: 'hidden' });
 
-    let releaseExpand = (): void => {};
-    const heldExpand = new Promise<void>((resolve) => (releaseExpand = resolve));
     await page.unroute('**/api/nodes/**');
-    await page.route('**/api/nodes/*/neighbors*', async (route) => {
-      await heldExpand;
-      await route.continue();
-    });
+    const releaseExpand = await holdRequests(page, '**/api/nodes/*/neighbors*');
     await page.locator('.details .node-name', { hasText: /^energy$/i }).waitFor();
     await page.getByRole('button', { name: 'Expand', exact: true }).first().click();
     await expect.poll(() => progress.textContent()).toContain('Expanding “energy”');

@@ -235,6 +235,20 @@ export async function pickFromSearch(page: Page, input: string, text: string): P
 }
 
 /**
+ * Holds the page's requests matching `pattern` (the real server answers them once released):
+ * to see what the page shows while an answer is on its way. Returns the release.
+ */
+export async function holdRequests(page: Page, pattern: string): Promise<() => void> {
+  let release = (): void => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(pattern, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+/**
  * Waits until the themes map's communities came (the legend lists them; the map is drawn before
  * them) and the view stopped moving: a fit the user has not moved from makes room for the legend
  * they grow, from the frame after it grew.
