@@ -2,8 +2,14 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { cosine, Embedder } from '../embed/embedder.js';
 import { clusterIssues } from '../groups/cluster.js';
-import { CONCEPT_RULES, embeddedText, type ConceptRule } from '../groups/concept-rule.js';
-import { clusterConcepts, exactNeighbours, type ConceptInput } from '../groups/concepts.js';
+import { CONCEPT_RULES, ruleText, type ConceptRule } from '../groups/concept-rule.js';
+import {
+  clusterConcepts,
+  exactNeighbourLists,
+  textsToEmbed,
+  type ConceptInput,
+  type NeighbourLists,
+} from '../groups/concepts.js';
 import { discoverFiles } from '../ingest/files.js';
 import { parseDocument } from '../ingest/parse/index.js';
 import type { GroupedLabel } from '../model/labels.js';
@@ -22,11 +28,13 @@ import {
  * (groups/concept-rule.ts), today's lexical issue groups, names merged by key only, and raw
  * embedding cosine at several thresholds.
  *
- *   npx tsx bench/concepts.ts [--tune] [--as-written]
+ *   npx tsx bench/concepts.ts [--tune] [--as-written] [--no-heads]
  *
  * Names are embedded as the ingest embeds them (concept-rule.ts `embeddedText`, which drops generic
- * words for a label whose rule says `embedWithoutGenericWords`); `--as-written` embeds every name as
- * written, to compare when a rule turns that on.
+ * words for a label whose rule says `embedWithoutGenericWords`), with their heads for a rule that
+ * says `compareHeads`, and their neighbour lists found by exact search (concepts.ts
+ * `exactNeighbourLists`, what the ingest keeps in Neo4j). `--as-written` embeds every name as
+ * written and `--no-heads` compares no heads, to compare when a rule turns either on.
  * The groups are computed over every issue (theme) name of the real corpus, as the ingest does;
  * the judged pairs only score them. Split: each judged pair falls in fold A or B by a hash of its
  * two names (FNV-1a of "a\tb", even → A), fixed, so nothing about a pair's judgement decides its
@@ -38,6 +46,7 @@ const { values } = parseArgs({
   options: {
     tune: { type: 'boolean', default: false },
     'as-written': { type: 'boolean', default: false },
+    'no-heads': { type: 'boolean', default: false },
   },
 });
 
@@ -142,7 +151,7 @@ const row = (method: string, scores: Record<string, Score>): Record<string, stri
 
 function tune(
   names: readonly ConceptInput[],
-  neighbours: Map<string, { key: string; cosine: number }[]>,
+  neighbours: NeighbourLists,
   pairs: readonly JudgedPair[],
   base: ConceptRule,
 ): { rule: ConceptRule; score: Score } {
@@ -180,25 +189,28 @@ async function main(): Promise<void> {
       };
       const names = corpus[kind];
       const distinct = [...new Map(names.map((name) => [name.key, name.name])).entries()];
-      const texts = [...new Set([...distinct.map(([, name]) => name), ...judged.flatMap((p) => [p.a, p.b])])];
-      const vectors = new Map(texts.map((text, index) => [text, index]));
-      const embedded = await embedder.embed(
-        texts.map((text) => (values['as-written'] ? text : embeddedText(label, text))),
+      const rule: ConceptRule = {
+        ...CONCEPT_RULES[label],
+        ...(values['as-written'] ? { embedWithoutGenericWords: false } : {}),
+        ...(values['no-heads'] ? { compareHeads: false } : {}),
+      };
+      const texts = textsToEmbed(
+        [...distinct.map(([, name]) => name), ...judged.flatMap((p) => [p.a, p.b])],
+        rule,
       );
-      const vectorOf = (text: string): Float32Array => embedded[vectors.get(text)!]!;
-      const rule = CONCEPT_RULES[label];
-      const neighbours = exactNeighbours(
-        new Map(distinct.map(([key, name]) => [key, vectorOf(name)])),
-        rule.neighbours,
-      );
-      const cosineOf = (a: string, b: string): number => cosine(vectorOf(a), vectorOf(b));
+      const embedded = await embedder.embed(texts);
+      const vectors = new Map(texts.map((text, index) => [text, embedded[index]!]));
+      const vectorOf = (text: string): Float32Array => vectors.get(text)!;
+      const neighbours = exactNeighbourLists(new Map(distinct), vectorOf, rule);
+      const cosineOf = (a: string, b: string): number =>
+        cosine(vectorOf(ruleText(rule, a)), vectorOf(ruleText(rule, b)));
       const byFold = (predict: (a: string, b: string) => boolean): Record<string, Score> =>
         Object.fromEntries(Object.entries(folds).map(([fold, pairs]) => [fold, score(pairs, predict)]));
 
       const concepts = clusterConcepts(names, neighbours, rule);
       const rows = [
         row(
-          `concept groups (cos·${1 - rule.lexicalWeight} + words·${rule.lexicalWeight} ≥ ${rule.threshold})`,
+          `concept groups (${rule.compareHeads ? 'max cos with heads' : 'cos'}·${1 - rule.lexicalWeight} + words·${rule.lexicalWeight} ≥ ${rule.threshold})`,
           byFold(sameGroup(concepts.groups)),
         ),
         row('today: lexical issue groups', byFold(sameGroup(clusterIssues(names).groups))),

@@ -32,6 +32,8 @@ export interface LabelResult {
   embedding: EmbedResult | null;
   /** Names whose neighbours were asked of the vector index (the others' were stored). */
   neighboursQueried: number;
+  /** Heads whose nearest names were asked of the vector index (compareHeads rules only). */
+  headsQueried: number;
   changes: LayerChanges;
   /** Issues and themes: the precomputed co-occurrence of their groups. */
   cooccurrence?: { pairs: number; written: number; deleted: number };
@@ -84,6 +86,7 @@ async function recomputeLabel(
     groups: groups.length,
     multiMemberGroups: groups.filter((group) => group.size > 1).length,
     neighboursQueried: found?.queried ?? 0,
+    headsQueried: found?.headsQueried ?? 0,
   };
   const t4 = performance.now();
   // The snapshot, the groups and the neighbours are not used past this point: the writes run without them.

@@ -1,7 +1,7 @@
 import { consensusKey, disambiguateKeys, type GroupMember, type IssueGroupResult } from './cluster.js';
-import { conceptScore, type ConceptRule } from './concept-rule.js';
+import { conceptScore, headOf, ruleHead, ruleText, type ConceptRule } from './concept-rule.js';
 import { DEFAULT_LEXICON, type Lexicon } from './lexicon.js';
-import { conceptCoreReason, conceptMemberReason } from './reason.js';
+import { conceptCoreReason, conceptMemberReason, type ConceptMatch } from './reason.js';
 import { signature, type Signature } from './signature.js';
 import { compareFeatures, featureStats, featureWeight } from './similarity.js';
 import { compareKeys } from '../model/compare-keys.js';
@@ -10,9 +10,11 @@ import { compareKeys } from '../model/compare-keys.js';
  * Names → concept groups, by meaning and words together (concept-rule.ts).
  *
  * 1. Candidates: each name's nearest names by embedding (the vector index in Neo4j, or exact
- *    search in memory for the benchmark), made symmetric. Never all pairs.
- * 2. Each candidate pair is scored: cosine blended with the IDF-weighted Jaccard of the names'
- *    lexical signatures (weights over the names of this label).
+ *    search in memory for the benchmark), and for a rule that compares heads, the names nearest
+ *    each name's head; made symmetric. Never all pairs.
+ * 2. Each candidate pair is scored: its cosine (the highest of the lists that hold it:
+ *    max(cos(a, b), cos(head a, b), cos(a, head b))) blended with the IDF-weighted Jaccard of the
+ *    names' lexical signatures (weights over the names of this label).
  * 3. Density: how many candidates of each name reach the threshold.
  * 4. Leader clustering, densest first (then the shorter, more general name, then key): a name joins
  *    the core it scores best with at ≥ threshold among its candidates, else it becomes a core.
@@ -29,6 +31,12 @@ export interface ConceptInput {
 export interface Neighbour {
   key: string;
   cosine: number;
+}
+
+/** Candidates by embedding: cos(a, b) lists, and cos(head a, b) lists for names with a head. */
+export interface NeighbourLists {
+  names: ReadonlyMap<string, readonly Neighbour[]>;
+  heads?: ReadonlyMap<string, readonly Neighbour[]>;
 }
 
 export interface ConceptStats {
@@ -57,6 +65,8 @@ interface Item {
 interface Pair {
   other: number;
   cosine: number;
+  /** The name whose head gave the cosine, or -1 when the two names themselves did. */
+  head: number;
   words: number;
   score: number;
   shared: string[];
@@ -64,8 +74,9 @@ interface Pair {
 
 export function clusterConcepts(
   inputs: Iterable<ConceptInput>,
-  neighbours: ReadonlyMap<string, readonly Neighbour[]>,
-  rule: Pick<ConceptRule, 'threshold' | 'lexicalWeight'>,
+  neighbours: NeighbourLists,
+  rule: Pick<ConceptRule, 'threshold' | 'lexicalWeight'> &
+    Partial<Pick<ConceptRule, 'embedWithoutGenericWords'>>,
   lexicon: Lexicon = DEFAULT_LEXICON,
 ): ConceptClustering {
   const started = performance.now();
@@ -86,24 +97,38 @@ export function clusterConcepts(
   const stats = featureStats(items.map((item) => item.signature.features));
   const weight = (feature: string): number => featureWeight(stats, feature);
 
-  // Symmetric candidate lists, each pair scored once.
+  // Symmetric candidate lists: each pair once, at the highest cosine any list gives it.
+  const found: Map<number, { cosine: number; head: number }>[] = items.map(() => new Map());
+  const offer = (lists: ReadonlyMap<string, readonly Neighbour[]>, viaHead: boolean): void => {
+    for (const [key, list] of lists) {
+      const a = indexOf.get(key);
+      if (a === undefined) continue;
+      for (const neighbour of list) {
+        const b = indexOf.get(neighbour.key);
+        if (b === undefined || b === a) continue;
+        const known = found[a]!.get(b);
+        if (known && known.cosine >= neighbour.cosine) continue;
+        const entry = { cosine: Math.min(1, neighbour.cosine), head: viaHead ? a : -1 };
+        found[a]!.set(b, entry);
+        found[b]!.set(a, entry);
+      }
+    }
+  };
+  offer(neighbours.names, false);
+  if (neighbours.heads) offer(neighbours.heads, true);
   const pairs: Map<number, Pair>[] = items.map(() => new Map());
   let candidatePairs = 0;
-  for (const [key, list] of neighbours) {
-    const a = indexOf.get(key);
-    if (a === undefined) continue;
-    for (const neighbour of list) {
-      const b = indexOf.get(neighbour.key);
-      if (b === undefined || b === a || pairs[a]!.has(b)) continue;
+  found.forEach((list, a) => {
+    for (const [b, { cosine, head }] of list) {
+      if (b < a) continue;
       const comparison = compareFeatures(items[a]!.signature.features, items[b]!.signature.features, weight);
-      const cosine = Math.min(1, neighbour.cosine);
       const score = conceptScore(rule, cosine, comparison.similarity);
-      const pair = { cosine, words: comparison.similarity, score, shared: comparison.shared };
+      const pair = { cosine, head, words: comparison.similarity, score, shared: comparison.shared };
       pairs[a]!.set(b, { other: b, ...pair });
       pairs[b]!.set(a, { other: a, ...pair });
       candidatePairs += 1;
     }
-  }
+  });
 
   const density = pairs.map(
     (list) => [...list.values()].filter((pair) => pair.score >= rule.threshold).length,
@@ -165,7 +190,18 @@ export function clusterConcepts(
         similarity: pair ? Math.round(pair.score * 100) / 100 : 1,
         shared,
         reason: pair
-          ? conceptMemberReason(coreItem.name, pair.cosine, shared, pair.score)
+          ? conceptMemberReason({
+              core: coreItem.name,
+              cosine: pair.cosine,
+              shared,
+              score: pair.score,
+              ...matchedThrough(
+                rule,
+                item,
+                coreItem,
+                pair.head === index ? 'member' : pair.head === core ? 'core' : null,
+              ),
+            })
           : conceptCoreReason(indexes.length - 1, rule.threshold),
       };
     });
@@ -216,15 +252,31 @@ export function clusterConcepts(
   };
 }
 
-/** Exact nearest neighbours in memory: for the benchmark and tests on a few thousand names. */
+/** What a member's reason says it matched through: a head, or the very text the core embedded. */
+function matchedThrough(
+  rule: Partial<Pick<ConceptRule, 'embedWithoutGenericWords'>>,
+  member: Item,
+  core: Item,
+  headOfWhom: 'member' | 'core' | null,
+): Pick<ConceptMatch, 'head' | 'sameText'> {
+  const head = headOfWhom && headOf((headOfWhom === 'member' ? member : core).name);
+  if (headOfWhom && head) return { head: { text: head, of: headOfWhom } };
+  const text = ruleText(rule, member.name);
+  return text === ruleText(rule, core.name) ? { sameText: text } : {};
+}
+
+/**
+ * Exact nearest neighbours in memory, for the benchmark and tests on a few thousand names: each
+ * query vector's `count` nearest `vectors` (by default the vectors themselves), itself left out.
+ */
 export function exactNeighbours(
   vectors: ReadonlyMap<string, Float32Array>,
   count: number,
+  queries: ReadonlyMap<string, Float32Array> = vectors,
 ): Map<string, Neighbour[]> {
   const keys = [...vectors.keys()];
   const result = new Map<string, Neighbour[]>();
-  for (const key of keys) {
-    const own = vectors.get(key)!;
+  for (const [key, own] of queries) {
     const scored: Neighbour[] = [];
     for (const other of keys) {
       if (other === key) continue;
@@ -237,4 +289,41 @@ export function exactNeighbours(
     result.set(key, scored.slice(0, count));
   }
   return result;
+}
+
+/**
+ * The lists the ingest keeps in Neo4j (embeddings.ts `readNeighbours`), by exact search in memory:
+ * each name's nearest names, and for a rule that compares heads, the names nearest each head.
+ * `vectorOf` gives the vector of a text the rule embeds (the name as embedded, or its head).
+ */
+export function exactNeighbourLists(
+  names: ReadonlyMap<string, string>,
+  vectorOf: (text: string) => Float32Array,
+  rule: Pick<ConceptRule, 'neighbours'> &
+    Partial<Pick<ConceptRule, 'embedWithoutGenericWords' | 'compareHeads'>>,
+): NeighbourLists {
+  const vectors = new Map([...names].map(([key, name]) => [key, vectorOf(ruleText(rule, name))]));
+  const heads = new Map<string, Float32Array>();
+  for (const [key, name] of names) {
+    const head = ruleHead(rule, name);
+    if (head !== null) heads.set(key, vectorOf(head));
+  }
+  return {
+    names: exactNeighbours(vectors, rule.neighbours),
+    heads: exactNeighbours(vectors, rule.neighbours, heads),
+  };
+}
+
+/** Every text a rule embeds for these names: each name as embedded, and its head if it has one. */
+export function textsToEmbed(
+  names: Iterable<string>,
+  rule: Partial<Pick<ConceptRule, 'embedWithoutGenericWords' | 'compareHeads'>>,
+): string[] {
+  const texts = new Set<string>();
+  for (const name of names) {
+    texts.add(ruleText(rule, name));
+    const head = ruleHead(rule, name);
+    if (head !== null) texts.add(head);
+  }
+  return [...texts];
 }

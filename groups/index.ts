@@ -67,10 +67,10 @@ export async function recomputeIssueGroups(
 export { clusterIssues, consensusKey } from './cluster.js';
 export { recomputeConcepts } from './concept-layer.js';
 export type { ConceptOptions, ConceptsResult, LabelResult } from './concept-layer.js';
-export { CONCEPT_RULES, conceptScore, embeddedText } from './concept-rule.js';
+export { CONCEPT_RULES, conceptScore, embeddedHead, embeddedText, headOf } from './concept-rule.js';
 export type { ConceptRule } from './concept-rule.js';
-export { clusterConcepts, exactNeighbours } from './concepts.js';
-export type { ConceptClustering, ConceptInput, Neighbour } from './concepts.js';
+export { clusterConcepts, exactNeighbourLists, exactNeighbours, textsToEmbed } from './concepts.js';
+export type { ConceptClustering, ConceptInput, Neighbour, NeighbourLists } from './concepts.js';
 export { embedLabel, embeddingHash, readNeighbours, vectorIndexName } from './embeddings.js';
 export type { ClusterStats, Clustering, GroupMember, IssueGroupResult, IssueInput } from './cluster.js';
 export { explainPair } from './explain.js';

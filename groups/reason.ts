@@ -26,15 +26,32 @@ export function emptyReason(dropped: readonly string[]): string {
     : `no words left to compare once stop and generic words (${quoteWords(dropped)}) are dropped: kept on its own`;
 }
 
+export interface ConceptMatch {
+  core: string;
+  cosine: number;
+  shared: readonly string[];
+  score: number;
+  /** The pair met through a head: the member's own, or the core's (concept-rule.ts `compareHeads`). */
+  head?: { text: string; of: 'member' | 'core' };
+  /** Member and core were embedded from this same text (generic words dropped): cosine 1 by identity. */
+  sameText?: string;
+}
+
 /** Why a name is in a concept group: its meaning, and the words it shares, if any. */
-export function conceptMemberReason(
-  coreName: string,
-  cosine: number,
-  shared: readonly string[],
-  score: number,
-): string {
-  const words = shared.length > 0 ? `, shares ${quoteWords(shared)}` : ', no word in common';
-  return `close in meaning to the group's core "${coreName}" (cosine ${formatSimilarity(cosine)}${words}; score ${formatSimilarity(score)})`;
+export function conceptMemberReason(match: ConceptMatch): string {
+  const { core, cosine, shared, score, head, sameText } = match;
+  const words = shared.length > 0 ? `shares ${quoteWords(shared)}` : 'no word in common';
+  if (sameText !== undefined) {
+    const as =
+      sameText === core ? `the same text as the group's core "${core}"` : `as is the group's core "${core}"`;
+    return `embedded as "${sameText}", ${as} (${words}; score ${formatSimilarity(score)})`;
+  }
+  const evidence = `(cosine ${formatSimilarity(cosine)}, ${words}; score ${formatSimilarity(score)})`;
+  if (head?.of === 'member')
+    return `its head "${head.text}" is close in meaning to the group's core "${core}" ${evidence}`;
+  if (head?.of === 'core')
+    return `close in meaning to "${head.text}", the head of the group's core "${core}" ${evidence}`;
+  return `close in meaning to the group's core "${core}" ${evidence}`;
 }
 
 export function conceptCoreReason(others: number, threshold: number): string {

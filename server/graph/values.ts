@@ -31,6 +31,11 @@ const HIDDEN_PROPERTIES = new Set([
   'neighbourKeys',
   'neighbourCosines',
   'neighboursHash',
+  'headEmbedding',
+  'headEmbeddingHash',
+  'headNeighbourKeys',
+  'headNeighbourCosines',
+  'headNeighboursHash',
 ]);
 
 export function plainProperties(properties: Record<string, unknown>): Record<string, unknown> {

@@ -9,9 +9,13 @@ import { MavenModule } from '../../db/maven-module.js';
 import {
   CONCEPT_RULES,
   clusterConcepts,
+  embeddedHead,
   embeddedText,
+  embeddingHash,
+  exactNeighbourLists,
   exactNeighbours,
   recomputeConcepts,
+  textsToEmbed,
   vectorIndexName,
   type Neighbour,
 } from '../../groups/index.js';
@@ -22,6 +26,9 @@ import { clearDatabase, testDriver } from '../support/neo4j.js';
 import { SEEDS_DIR } from '../support/paths.js';
 import { runIngest } from '../support/run-cli.js';
 import { BACKGROUND, ENERGY_FAMILY, JOBS_FAMILY, REMOTE_WORK_FAMILY } from './fixtures.js';
+
+/** Far apart as written (cosine 0.49), close through the first one's head "Mental Health" (0.76). */
+const MENTAL_HEALTH = ['Mental Health Risks in AI Training Roles', 'Mental Health Strain'] as const;
 
 /**
  * Concept groups: the embedder process, the rule on real names written by us (tests/groups/fixtures.ts),
@@ -108,7 +115,7 @@ describe('the concept rule on real names', () => {
     const vectors = await vectorsOf('Theme', THEMES);
     const { groups } = clusterConcepts(
       THEMES.map((name) => ({ key: normaliseKey(name), name })),
-      exactNeighbours(vectors, CONCEPT_RULES.Theme.neighbours),
+      { names: exactNeighbours(vectors, CONCEPT_RULES.Theme.neighbours) },
       CONCEPT_RULES.Theme,
     );
     expect(groupOf(groups, 'AI')).toBe(groupOf(groups, 'artificial intelligence'));
@@ -124,6 +131,13 @@ describe('the concept rule on real names', () => {
     const ai = groups.find((group) => group.key === groupOf(groups, 'AI'))!;
     const member = ai.members.find((m) => m.similarity < 1)!;
     expect(member.reason).toMatch(/^close in meaning to the group's core ".+" \(cosine 0\.\d\d/);
+    // Embedded from the same text as the core: said so, not "cosine 1.00".
+    const technology = groups.find((group) => group.key === groupOf(groups, 'technology'))!;
+    const same = technology.members.find((m) => m.key !== technology.members[0]!.key)!;
+    expect(same.reason).toMatch(
+      /^embedded as "technology", (the same text as|as is) the group's core "technology( impact)?"/,
+    );
+    expect(same.reason).not.toMatch(/cosine/);
   });
 
   it('groups issues phrased anew, and not unrelated ones', async () => {
@@ -131,7 +145,7 @@ describe('the concept rule on real names', () => {
     const vectors = await vectorsOf('Issue', names);
     const { groups } = clusterConcepts(
       names.map((name) => ({ key: normaliseKey(name), name })),
-      exactNeighbours(vectors, CONCEPT_RULES.Issue.neighbours),
+      { names: exactNeighbours(vectors, CONCEPT_RULES.Issue.neighbours) },
       CONCEPT_RULES.Issue,
     );
     expect(groupOf(groups, JOBS_FAMILY[0]!)).toBe(groupOf(groups, JOBS_FAMILY[1]!));
@@ -154,10 +168,65 @@ describe('the concept rule on real names', () => {
       neighbours.set(x, [...(neighbours.get(x) ?? []), { key: y, cosine: value }]);
     const rule = { threshold: 0.75, lexicalWeight: 0, neighbours: 5 };
     const items = ['a', 'b', 'c', 'd'].map((key) => ({ key, name: key }));
-    const { groups } = clusterConcepts(items, neighbours, rule);
+    const { groups } = clusterConcepts(items, { names: neighbours }, rule);
     expect(groups.map((group) => group.members.map((m) => m.key).sort())).toEqual([['a', 'b', 'c'], ['d']]);
     // The order of the input does not matter.
-    expect(clusterConcepts([...items].reverse(), neighbours, rule).groups).toEqual(groups);
+    expect(clusterConcepts([...items].reverse(), { names: neighbours }, rule).groups).toEqual(groups);
+  });
+
+  it('joins issues through a head, and says whose head', async () => {
+    const names = [...MENTAL_HEALTH, ...BACKGROUND];
+    expect(embeddedHead('Issue', MENTAL_HEALTH[0])).toBe('Mental Health');
+    const texts = textsToEmbed(names, CONCEPT_RULES.Issue);
+    const vectors = new Map((await embedder.embed(texts)).map((vector, index) => [texts[index]!, vector]));
+    const inputs = names.map((name) => ({ key: normaliseKey(name), name }));
+    const lists = (rule: typeof CONCEPT_RULES.Issue) =>
+      exactNeighbourLists(
+        new Map(inputs.map((input) => [input.key, input.name])),
+        (text) => vectors.get(text)!,
+        rule,
+      );
+    const { groups } = clusterConcepts(inputs, lists(CONCEPT_RULES.Issue), CONCEPT_RULES.Issue);
+    expect(groupOf(groups, MENTAL_HEALTH[0])).toBe(groupOf(groups, MENTAL_HEALTH[1]));
+    const joined = groups
+      .find((group) => group.key === groupOf(groups, MENTAL_HEALTH[0]))!
+      .members.find(
+        (member) => MENTAL_HEALTH.map(normaliseKey).includes(member.key) && member.similarity < 1,
+      )!;
+    expect(joined.reason).toMatch(/head "Mental Health"/);
+    // Without heads, the two names stay apart.
+    const withoutHeads = { ...CONCEPT_RULES.Issue, compareHeads: false };
+    const apart = clusterConcepts(inputs, lists(withoutHeads), withoutHeads).groups;
+    expect(groupOf(apart, MENTAL_HEALTH[0])).not.toBe(groupOf(apart, MENTAL_HEALTH[1]));
+  });
+
+  it('takes a pair at the highest cosine of its lists, and names the head it came through', () => {
+    const rule = { threshold: 0.75, lexicalWeight: 0, neighbours: 5 };
+    // "Ab in C" (head "Ab") is the shorter name, so the core; "Ef in G" (head "Ef") joins it
+    // through the core's head; "Hi in J" through its own.
+    const items = ['Ab in C', 'Ef in G long', 'Hi in J long'].map((name) => ({ key: name, name }));
+    const names = new Map<string, Neighbour[]>([
+      [
+        'Ab in C',
+        [
+          { key: 'Ef in G long', cosine: 0.3 },
+          { key: 'Hi in J long', cosine: 0.2 },
+        ],
+      ],
+    ]);
+    const heads = new Map<string, Neighbour[]>([
+      ['Ab in C', [{ key: 'Ef in G long', cosine: 0.9 }]],
+      ['Hi in J long', [{ key: 'Ab in C', cosine: 0.8 }]],
+    ]);
+    const [group, ...rest] = clusterConcepts(items, { names, heads }, rule).groups;
+    expect(rest).toEqual([]);
+    expect(group!.members.map((member) => member.reason)).toEqual([
+      "the group's core: 2 other names score 0.75 or more with it, by meaning and shared words",
+      'close in meaning to "Ab", the head of the group\'s core "Ab in C" (cosine 0.90, no word in common; score 0.90)',
+      'its head "Hi" is close in meaning to the group\'s core "Ab in C" (cosine 0.80, no word in common; score 0.80)',
+    ]);
+    // The names' own lists alone do not join them.
+    expect(clusterConcepts(items, { names }, rule).groups).toHaveLength(3);
   });
 });
 
@@ -171,7 +240,11 @@ describe('concept groups on a real Neo4j', () => {
       themes: ['artificial intelligence', 'poetry'],
     },
     { id: 'a2', issues: [JOBS_FAMILY[1]!, 'Data Privacy Concerns'], themes: ['AI', 'football'] },
-    { id: 'a3', issues: ['Coral Reef Bleaching', 'Deepfake Legislation'], themes: ['climate change'] },
+    {
+      id: 'a3',
+      issues: ['Coral Reef Bleaching', 'Deepfake Legislation', ...MENTAL_HEALTH],
+      themes: ['climate change'],
+    },
   ];
 
   beforeAll(async () => {
@@ -210,8 +283,31 @@ describe('concept groups on a real Neo4j', () => {
     const result = await recomputeConcepts(driver, { database, embedder, labels: ['Issue', 'Theme'] });
     const issues = result.labels.find((layer) => layer.label === 'Issue')!;
     expect(issues.rule).toBe('concept');
-    expect(issues.embedding?.embedded).toBe(5);
-    expect(issues.neighboursQueried).toBe(5);
+    expect(issues.embedding?.embedded).toBe(7);
+    expect(issues.neighboursQueried).toBe(7);
+    // Heads: "Job Displacement", "Data Privacy", "Mental Health"; the others are their own head.
+    expect(issues.embedding?.headsEmbedded).toBe(3);
+    expect(issues.headsQueried).toBe(3);
+    const { records: heads } = await driver.executeQuery(
+      `MATCH (i:Issue) RETURN i.name AS name, size(i.headEmbedding) AS dimensions, i.headEmbeddingHash AS hash,
+              i.headNeighboursHash AS listHash, i.headNeighbourKeys AS keys ORDER BY name`,
+    );
+    for (const record of heads) {
+      const head = embeddedHead('Issue', record.get('name') as string);
+      expect(record.get('hash')).toBe(head === null ? null : embeddingHash(head));
+      expect(record.get('dimensions')).toBe(head === null ? null : 384);
+      expect(record.get('listHash')).toBe(record.get('hash'));
+    }
+    const mentalHealth = heads.find((record) => record.get('name') === MENTAL_HEALTH[0])!;
+    expect(mentalHealth.get('keys')).toContain(normaliseKey(MENTAL_HEALTH[1]));
+    // Far apart as written, grouped through the head.
+    const { records: joined } = await driver.executeQuery(
+      `MATCH (i:Issue)-[m:IN_GROUP]->(g:IssueGroup) WHERE i.key IN $keys
+       RETURN collect(DISTINCT g.key) AS groups, collect(m.reason) AS reasons`,
+      { keys: MENTAL_HEALTH.map(normaliseKey) },
+    );
+    expect(joined[0]!.get('groups')).toHaveLength(1);
+    expect((joined[0]!.get('reasons') as string[]).some((r) => /head "Mental Health"/.test(r))).toBe(true);
 
     const { records: indexes } = await driver.executeQuery(
       `SHOW VECTOR INDEXES YIELD name, labelsOrTypes, properties, options
@@ -255,7 +351,10 @@ describe('concept groups on a real Neo4j', () => {
     const result = await recomputeConcepts(driver, { database, embedder, labels: ['Issue', 'Theme'] });
     for (const layer of result.labels) {
       expect(layer.embedding?.embedded).toBe(0);
+      expect(layer.embedding?.headsEmbedded).toBe(0);
+      expect(layer.embedding?.computed).toBe(0);
       expect(layer.neighboursQueried).toBe(0);
+      expect(layer.headsQueried).toBe(0);
       expect(layer.changes).toEqual({
         groupsWritten: 0,
         groupsDeleted: 0,
@@ -304,6 +403,42 @@ describe('concept groups on a real Neo4j', () => {
       { key: normaliseKey(added) },
     );
     expect(records[0]!.get('keys')).toEqual(expect.arrayContaining(JOBS_FAMILY.map(normaliseKey)));
+  });
+
+  it('gives a renamed issue a new head vector and list, and takes them away when its new name has no head', async () => {
+    const rename = (key: string, name: string) =>
+      driver.executeQuery(`MATCH (i:Issue {key: $key}) SET i.name = $name`, { key, name });
+    const read = async (key: string) =>
+      (
+        await driver.executeQuery(
+          `MATCH (i:Issue {key: $key})
+           RETURN i.headEmbeddingHash AS hash, i.headNeighboursHash AS listHash,
+                  i.headEmbedding IS NULL AS noVector, i.headNeighbourKeys IS NULL AS noList`,
+          { key },
+        )
+      ).records[0]!;
+    const jobs = normaliseKey(JOBS_FAMILY[0]!);
+    const privacy = normaliseKey('Data Privacy Concerns');
+    const before = await read(jobs);
+    await rename(jobs, 'Worker Retraining for Automation');
+    await rename(privacy, 'Surveillance Capitalism');
+    const result = await recomputeConcepts(driver, { database, embedder, labels: ['Issue'] });
+    const issues = result.labels[0]!;
+    expect(issues.embedding?.embedded).toBe(2);
+    expect(issues.embedding?.headsEmbedded).toBe(2);
+    expect(issues.neighboursQueried).toBe(2);
+    expect(issues.headsQueried).toBe(1);
+    const after = await read(jobs);
+    expect(after.get('hash')).toBe(embeddingHash('Worker Retraining'));
+    expect(after.get('hash')).not.toBe(before.get('hash'));
+    expect(after.get('listHash')).toBe(after.get('hash'));
+    const gone = await read(privacy);
+    expect([gone.get('hash'), gone.get('listHash'), gone.get('noVector'), gone.get('noList')]).toEqual([
+      null,
+      null,
+      true,
+      true,
+    ]);
   });
 });
 

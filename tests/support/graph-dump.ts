@@ -4,7 +4,14 @@ import { CONCEPT_LABELS } from '../../model/index.js';
 /** Properties that differ between two equal ingests (when they ran). */
 const VOLATILE = new Set(['ingestedAt']);
 /** 384 numbers per name: its hash (embeddingHash) says the same in a line. */
-const BULKY = new Set(['embedding', 'neighbourKeys', 'neighbourCosines']);
+const BULKY = new Set([
+  'embedding',
+  'neighbourKeys',
+  'neighbourCosines',
+  'headEmbedding',
+  'headNeighbourKeys',
+  'headNeighbourCosines',
+]);
 /** Properties and relationships the concept recomputation derives from the facts (groups/README.md). */
 const DERIVED_PROPERTIES = new Set([
   'embedding',
@@ -12,6 +19,11 @@ const DERIVED_PROPERTIES = new Set([
   'neighbourKeys',
   'neighbourCosines',
   'neighboursHash',
+  'headEmbedding',
+  'headEmbeddingHash',
+  'headNeighbourKeys',
+  'headNeighbourCosines',
+  'headNeighboursHash',
 ]);
 const DERIVED_TYPES = ['IN_GROUP', 'CO_OCCURS'];
 const DERIVED_LABELS = Object.values(CONCEPT_LABELS);
