@@ -47,7 +47,10 @@ export function summaryLines(report: IngestReport, { dryRun }: { dryRun: boolean
   }
   if (report.groups) {
     for (const layer of report.groups.labels) {
-      const embedded = layer.embedding ? `, ${layer.embedding.computed} names embedded` : '';
+      const heads = layer.embedding?.headsEmbedded
+        ? `; ${layer.embedding.headsEmbedded} heads new or changed`
+        : '';
+      const embedded = layer.embedding ? `, ${layer.embedding.computed} texts embedded${heads}` : '';
       lines.push(
         `  ${layer.label.toLowerCase()} concepts: ${layer.groups} for ${layer.names} names (${layer.multiMemberGroups} with several; ${layer.rule} rule${embedded})`,
       );
