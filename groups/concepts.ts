@@ -62,8 +62,8 @@ interface Item {
   signature: Signature;
 }
 
+/** A candidate pair, one object shared by both names' lists. */
 interface Pair {
-  other: number;
   cosine: number;
   /** The name whose head gave the cosine, or -1 when the two names themselves did. */
   head: number;
@@ -98,7 +98,7 @@ export function clusterConcepts(
   const weight = (feature: string): number => featureWeight(stats, feature);
 
   // Symmetric candidate lists: each pair once, at the highest cosine any list gives it.
-  const found: Map<number, { cosine: number; head: number }>[] = items.map(() => new Map());
+  const pairs: Map<number, Pair>[] = items.map(() => new Map());
   const offer = (lists: ReadonlyMap<string, readonly Neighbour[]>, viaHead: boolean): void => {
     for (const [key, list] of lists) {
       const a = indexOf.get(key);
@@ -106,26 +106,29 @@ export function clusterConcepts(
       for (const neighbour of list) {
         const b = indexOf.get(neighbour.key);
         if (b === undefined || b === a) continue;
-        const known = found[a]!.get(b);
-        if (known && known.cosine >= neighbour.cosine) continue;
-        const entry = { cosine: Math.min(1, neighbour.cosine), head: viaHead ? a : -1 };
-        found[a]!.set(b, entry);
-        found[b]!.set(a, entry);
+        const cosine = Math.min(1, neighbour.cosine);
+        const head = viaHead ? a : -1;
+        const known = pairs[a]!.get(b);
+        if (known) {
+          if (cosine > known.cosine) Object.assign(known, { cosine, head });
+          continue;
+        }
+        const pair: Pair = { cosine, head, words: 0, score: 0, shared: [] };
+        pairs[a]!.set(b, pair);
+        pairs[b]!.set(a, pair);
       }
     }
   };
   offer(neighbours.names, false);
   if (neighbours.heads) offer(neighbours.heads, true);
-  const pairs: Map<number, Pair>[] = items.map(() => new Map());
   let candidatePairs = 0;
-  found.forEach((list, a) => {
-    for (const [b, { cosine, head }] of list) {
+  pairs.forEach((list, a) => {
+    for (const [b, pair] of list) {
       if (b < a) continue;
       const comparison = compareFeatures(items[a]!.signature.features, items[b]!.signature.features, weight);
-      const score = conceptScore(rule, cosine, comparison.similarity);
-      const pair = { cosine, head, words: comparison.similarity, score, shared: comparison.shared };
-      pairs[a]!.set(b, { other: b, ...pair });
-      pairs[b]!.set(a, { other: a, ...pair });
+      pair.words = comparison.similarity;
+      pair.shared = comparison.shared;
+      pair.score = conceptScore(rule, pair.cosine, comparison.similarity);
       candidatePairs += 1;
     }
   });
@@ -148,17 +151,20 @@ export function clusterConcepts(
   let cores = 0;
   for (const index of visit) {
     let best: Pair | null = null;
-    for (const pair of pairs[index]!.values()) {
-      if (coreRank[pair.other]! < 0 || pair.score < rule.threshold) continue;
+    let bestCore = -1;
+    for (const [other, pair] of pairs[index]!) {
+      if (coreRank[other]! < 0 || pair.score < rule.threshold) continue;
       if (
         !best ||
         pair.score > best.score ||
-        (pair.score === best.score && coreRank[pair.other]! < coreRank[best.other]!)
-      )
+        (pair.score === best.score && coreRank[other]! < coreRank[bestCore]!)
+      ) {
         best = pair;
+        bestCore = other;
+      }
     }
     if (best) {
-      coreOf[index] = best.other;
+      coreOf[index] = bestCore;
       joined[index] = best;
     } else {
       coreOf[index] = index;
