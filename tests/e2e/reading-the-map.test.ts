@@ -258,6 +258,19 @@ describe('Reading the map (issue 16)', () => {
     expect(decisions).not.toContain(true);
     expect(await onCanvas<string>(page, view)).toBe(before);
     await finish(moved.watched);
+
+    // A theme selected before the communities come is placed on the map when they come, unasked.
+    const selected = await mapBeforeCommunities();
+    const details = selected.watched.page.locator('.details');
+    await selected.watched.page.locator('.rank-button').first().click();
+    await details.locator('h4', { hasText: 'Articles with this theme' }).waitFor();
+    const onTheMap = details.locator('h4', { hasText: 'On the map' });
+    expect(await onTheMap.count()).toBe(0);
+    selected.release();
+    await waitForCommunities(selected.watched.page);
+    await expect.poll(() => onTheMap.count()).toBe(1);
+    expect(await details.locator('dt', { hasText: 'Community' }).count()).toBe(1);
+    await finish(selected.watched);
   });
 
   it('keeps labels readable when a 31-node ego graph or a concentric expansion opens zoomed out', async () => {

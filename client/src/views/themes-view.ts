@@ -67,6 +67,8 @@ export class ThemesView implements View {
   private selection: string | null = null;
   /** The list's community swatches, painted again when the communities come. */
   private readonly listSwatches = new Map<string, SVGSVGElement>();
+  /** The selected theme's "On the map" section, filled again when the communities come. */
+  private onTheMap: { id: string; slot: HTMLElement } | null = null;
 
   constructor(private readonly ctx: ViewContext) {
     this.frame = new CanvasFrame(
@@ -267,6 +269,9 @@ export class ThemesView implements View {
       const painted = communitySwatch(this.centrality.get(id)?.community);
       swatch.replaceWith(painted);
       this.listSwatches.set(id, painted);
+    }
+    if (this.onTheMap?.id === this.selection) {
+      this.onTheMap.slot.replaceChildren(this.centralitySection(this.onTheMap.id) ?? '');
     }
     this.showReading();
   }
@@ -509,6 +514,8 @@ export class ThemesView implements View {
     const concept = id.startsWith('ThemeGroup:');
     const list = h('div', {}, loadingState('Loading its articles…'));
     const members = h('div', {});
+    const onTheMap = h('div', {}, this.centralitySection(id));
+    this.onTheMap = { id, slot: onTheMap };
     this.ctx.details.showContent(
       h(
         'div',
@@ -527,7 +534,7 @@ export class ThemesView implements View {
           on: { click: () => this.ctx.openInExplore(id) },
         }),
       ),
-      this.centralitySection(id),
+      onTheMap,
       members,
       ...this.ctx.details.timeSections(id, node?.label ?? 'Theme'),
       h('section', { class: 'detail-section' }, h('h4', { text: 'Articles with this theme' }), list),
