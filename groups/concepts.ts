@@ -1,6 +1,7 @@
 import { consensusKey, disambiguateKeys, type GroupMember, type IssueGroupResult } from './cluster.js';
 import { conceptScore, headOf, ruleHead, ruleText, type ConceptRule } from './concept-rule.js';
 import { DEFAULT_LEXICON, type Lexicon } from './lexicon.js';
+import { countryOf, differentCountries } from './countries.js';
 import { conceptCoreReason, conceptMemberReason, type ConceptMatch } from './reason.js';
 import { signature, type Signature } from './signature.js';
 import { compareFeatures, featureStats, featureWeight } from './similarity.js';
@@ -11,7 +12,8 @@ import { compareKeys } from '../model/compare-keys.js';
  *
  * 1. Candidates: each name's nearest names by embedding (the vector index in Neo4j, or exact
  *    search in memory for the benchmark), and for a rule that compares heads, the names nearest
- *    each name's head; made symmetric. Never all pairs.
+ *    each name's head; made symmetric. Never all pairs. Two different countries are never
+ *    candidates (countries.ts).
  * 2. Each candidate pair is scored: its cosine (the highest of the lists that hold it:
  *    max(cos(a, b), cos(head a, b), cos(a, head b))) blended with the IDF-weighted Jaccard of the
  *    names' lexical signatures (weights over the names of this label).
@@ -60,6 +62,7 @@ interface Item {
   name: string;
   articles: string[];
   signature: Signature;
+  country: string | undefined;
 }
 
 /** A candidate pair, one object shared by both names' lists. */
@@ -90,6 +93,7 @@ export function clusterConcepts(
         name: input.name,
         articles: [...(input.articles ?? [])],
         signature: signature(input.name, lexicon),
+        country: countryOf(input.name),
       });
   }
   const items = [...byKey.values()].sort((a, b) => compareKeys(a.key, b.key));
@@ -106,6 +110,7 @@ export function clusterConcepts(
       for (const neighbour of list) {
         const b = indexOf.get(neighbour.key);
         if (b === undefined || b === a) continue;
+        if (differentCountries(items[a]!.country, items[b]!.country)) continue;
         const cosine = Math.min(1, neighbour.cosine);
         const head = viaHead ? a : -1;
         const known = pairs[a]!.get(b);
