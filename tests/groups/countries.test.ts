@@ -32,7 +32,7 @@ describe('country names', () => {
     const names = ['russia', 'china', 'USA', 'United States', 'Chinese economy'];
     const { groups } = clusterConcepts(
       names.map((name) => ({ key: normaliseKey(name), name })),
-      neighbours,
+      { names: neighbours },
       { threshold: 0.75, lexicalWeight: 0 },
     );
     const together = groups.map((group) => group.members.map((member) => member.key).sort());
@@ -65,7 +65,7 @@ describe('country names under the theme rule, with real embeddings', () => {
     const vectors = await embedder.embed(themes.map((name) => embeddedText('Theme', name)));
     const { groups } = clusterConcepts(
       themes.map((name) => ({ key: normaliseKey(name), name })),
-      exactNeighbours(new Map(themes.map((name, i) => [normaliseKey(name), vectors[i]!])), 20),
+      { names: exactNeighbours(new Map(themes.map((name, i) => [normaliseKey(name), vectors[i]!])), 20) },
       CONCEPT_RULES.Theme,
     );
     const together = groups.map((group) => group.members.map((member) => member.key).sort());
