@@ -29,6 +29,24 @@ export const CONCEPT_LABELS = {
 } as const satisfies Record<GroupedLabel, string>;
 export type ConceptLabel = (typeof CONCEPT_LABELS)[GroupedLabel];
 
+/**
+ * What the concept recomputation keeps on a grouped name (groups/embeddings.ts): its vectors, the
+ * hashes of the texts they were embedded from, and its nearest names. Derived from the name, never
+ * shown by the API (384 numbers and 20 neighbours per node would swell every answer).
+ */
+export const CONCEPT_NODE_PROPERTIES = [
+  'embedding',
+  'embeddingHash',
+  'neighbourKeys',
+  'neighbourCosines',
+  'neighboursHash',
+  'headEmbedding',
+  'headEmbeddingHash',
+  'headNeighbourKeys',
+  'headNeighbourCosines',
+  'headNeighboursHash',
+] as const;
+
 export const NODE_LABELS = [
   'Article',
   ...ENTITY_LABELS,

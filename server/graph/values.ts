@@ -1,4 +1,5 @@
 import neo4j from 'neo4j-driver';
+import { CONCEPT_NODE_PROPERTIES } from '../../model/index.js';
 
 /**
  * Neo4j property values → plain JSON: temporal values as ISO strings, points as coordinates,
@@ -20,23 +21,8 @@ export function plainValue(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, plainValue(item)]));
 }
 
-/**
- * Stored for the vector index, semantic search and the concept recomputation (groups/embeddings.ts),
- * never shown: 384 numbers and 20 neighbours per node would swell every answer that carries nodes.
- * `RETURN n.embedding` still reads them.
- */
-const HIDDEN_PROPERTIES = new Set([
-  'embedding',
-  'embeddingHash',
-  'neighbourKeys',
-  'neighbourCosines',
-  'neighboursHash',
-  'headEmbedding',
-  'headEmbeddingHash',
-  'headNeighbourKeys',
-  'headNeighbourCosines',
-  'headNeighboursHash',
-]);
+/** Node properties leave out what the concept layer keeps (`RETURN n.embedding` still reads it). */
+const HIDDEN_PROPERTIES: ReadonlySet<string> = new Set(CONCEPT_NODE_PROPERTIES);
 
 export function plainProperties(properties: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(

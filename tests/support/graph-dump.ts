@@ -1,5 +1,5 @@
 import type { Driver } from 'neo4j-driver';
-import { CONCEPT_LABELS } from '../../model/index.js';
+import { CONCEPT_LABELS, CONCEPT_NODE_PROPERTIES } from '../../model/index.js';
 
 /** Properties that differ between two equal ingests (when they ran). */
 const VOLATILE = new Set(['ingestedAt']);
@@ -13,18 +13,7 @@ const BULKY = new Set([
   'headNeighbourCosines',
 ]);
 /** Properties and relationships the concept recomputation derives from the facts (groups/README.md). */
-const DERIVED_PROPERTIES = new Set([
-  'embedding',
-  'embeddingHash',
-  'neighbourKeys',
-  'neighbourCosines',
-  'neighboursHash',
-  'headEmbedding',
-  'headEmbeddingHash',
-  'headNeighbourKeys',
-  'headNeighbourCosines',
-  'headNeighboursHash',
-]);
+const DERIVED_PROPERTIES: ReadonlySet<string> = new Set(CONCEPT_NODE_PROPERTIES);
 const DERIVED_TYPES = ['IN_GROUP', 'CO_OCCURS'];
 const DERIVED_LABELS = Object.values(CONCEPT_LABELS);
 
