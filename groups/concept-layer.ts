@@ -5,7 +5,8 @@ import { clusterIssues, type IssueGroupResult } from './cluster.js';
 import { CONCEPT_RULES } from './concept-rule.js';
 import { clusterConcepts } from './concepts.js';
 import { COOCCURRING_LABELS, cooccurringPairs, writeCooccurrence } from './cooccurrence.js';
-import { embedLabel, readNeighbours, type EmbedResult, type VectorMemo } from './embeddings.js';
+import { embedLabel, type EmbedResult, type VectorMemo } from './embeddings.js';
+import { readNeighbours } from './neighbours.js';
 import { planLayer, type LayerSnapshot } from './plan.js';
 import { applyPlan, ensureGroupSchema, readSnapshot, type LayerChanges, type WriteOptions } from './store.js';
 

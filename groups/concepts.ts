@@ -303,7 +303,7 @@ export function exactNeighbours(
 }
 
 /**
- * The lists the ingest keeps in Neo4j (embeddings.ts `readNeighbours`), by exact search in memory:
+ * The lists the ingest keeps in Neo4j (neighbours.ts `readNeighbours`), by exact search in memory:
  * each name's nearest names, and for a rule that compares heads, the names nearest each head.
  * `vectorOf` gives the vector of a text the rule embeds (the name as embedded, or its head).
  */

@@ -71,7 +71,8 @@ export { CONCEPT_RULES, conceptScore, embeddedHead, embeddedText, headOf } from 
 export type { ConceptRule } from './concept-rule.js';
 export { clusterConcepts, exactNeighbourLists, exactNeighbours, textsToEmbed } from './concepts.js';
 export type { ConceptClustering, ConceptInput, Neighbour, NeighbourLists } from './concepts.js';
-export { embedLabel, embeddingHash, readNeighbours, vectorIndexName } from './embeddings.js';
+export { embedLabel, embeddingHash, vectorIndexName } from './embeddings.js';
+export { readNeighbours } from './neighbours.js';
 export type { ClusterStats, Clustering, GroupMember, IssueGroupResult, IssueInput } from './cluster.js';
 export { explainPair } from './explain.js';
 export type { ExplainOptions, Explanation, NameAnalysis, WeightedWord } from './explain.js';

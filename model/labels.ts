@@ -30,7 +30,7 @@ export const CONCEPT_LABELS = {
 export type ConceptLabel = (typeof CONCEPT_LABELS)[GroupedLabel];
 
 /**
- * What the concept recomputation keeps on a grouped name (groups/embeddings.ts): its vectors, the
+ * What the concept recomputation keeps on a grouped name (groups/embeddings.ts, neighbours.ts): its vectors, the
  * hashes of the texts they were embedded from, and its nearest names. Derived from the name, never
  * shown by the API (384 numbers and 20 neighbours per node would swell every answer).
  */
