@@ -48,7 +48,7 @@ async function serverVersion(target: Neo4jTarget): Promise<string> {
 }
 
 /** CPU time (user + system, all threads) a local process has used so far, from /proc; null elsewhere. */
-function processCpuMs(pid: number): number | null {
+export function processCpuMs(pid: number): number | null {
   try {
     // Fields after the parenthesised command name; utime and stime are the 12th and 13th of them.
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');

@@ -35,6 +35,8 @@ export interface LabelResult {
   neighboursQueried: number;
   /** Heads whose nearest names were asked of the vector index (compareHeads rules only). */
   headsQueried: number;
+  /** Names whose nearest heads were asked of the head index (compareHeads rules only). */
+  nearHeadsQueried: number;
   changes: LayerChanges;
   /** Issues and themes: the precomputed co-occurrence of their groups. */
   cooccurrence?: { pairs: number; written: number; deleted: number };
@@ -71,7 +73,7 @@ async function recomputeLabel(
   const t1 = performance.now();
   const snapshot: LayerSnapshot = await readSnapshot(driver, database, label);
   const t2 = performance.now();
-  const found = embedder ? await readNeighbours(driver, label, rule.neighbours, { database }) : null;
+  const found = embedder ? await readNeighbours(driver, label, rule, { database }) : null;
   const neighbours = found?.neighbours ?? null;
   const t3 = performance.now();
   const groups: IssueGroupResult[] = neighbours
@@ -88,6 +90,7 @@ async function recomputeLabel(
     multiMemberGroups: groups.filter((group) => group.size > 1).length,
     neighboursQueried: found?.queried ?? 0,
     headsQueried: found?.headsQueried ?? 0,
+    nearHeadsQueried: found?.nearHeadsQueried ?? 0,
   };
   const t4 = performance.now();
   // The snapshot, the groups and the neighbours are not used past this point: the writes run without them.

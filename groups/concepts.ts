@@ -35,10 +35,15 @@ export interface Neighbour {
   cosine: number;
 }
 
-/** Candidates by embedding: cos(a, b) lists, and cos(head a, b) lists for names with a head. */
+/**
+ * Candidates by embedding: each name's nearest names (cos(a, b)); for a rule that compares heads,
+ * each head's nearest names (cos(head a, b), keyed by a) and each name's nearest heads
+ * (`nearHeads`: keyed by b, listing the names a whose head is near it).
+ */
 export interface NeighbourLists {
   names: ReadonlyMap<string, readonly Neighbour[]>;
   heads?: ReadonlyMap<string, readonly Neighbour[]>;
+  nearHeads?: ReadonlyMap<string, readonly Neighbour[]>;
 }
 
 export interface ConceptStats {
@@ -103,7 +108,10 @@ export function clusterConcepts(
 
   // Symmetric candidate lists: each pair once, at the highest cosine any list gives it.
   const pairs: Map<number, Pair>[] = items.map(() => new Map());
-  const offer = (lists: ReadonlyMap<string, readonly Neighbour[]>, viaHead: boolean): void => {
+  const offer = (
+    lists: ReadonlyMap<string, readonly Neighbour[]>,
+    headOf: 'none' | 'owner' | 'neighbour',
+  ): void => {
     for (const [key, list] of lists) {
       const a = indexOf.get(key);
       if (a === undefined) continue;
@@ -112,7 +120,7 @@ export function clusterConcepts(
         if (b === undefined || b === a) continue;
         if (differentCountries(items[a]!.country, items[b]!.country)) continue;
         const cosine = Math.min(1, neighbour.cosine);
-        const head = viaHead ? a : -1;
+        const head = headOf === 'owner' ? a : headOf === 'neighbour' ? b : -1;
         const known = pairs[a]!.get(b);
         if (known) {
           if (cosine > known.cosine) Object.assign(known, { cosine, head });
@@ -124,8 +132,9 @@ export function clusterConcepts(
       }
     }
   };
-  offer(neighbours.names, false);
-  if (neighbours.heads) offer(neighbours.heads, true);
+  offer(neighbours.names, 'none');
+  if (neighbours.heads) offer(neighbours.heads, 'owner');
+  if (neighbours.nearHeads) offer(neighbours.nearHeads, 'neighbour');
   let candidatePairs = 0;
   pairs.forEach((list, a) => {
     for (const [b, pair] of list) {
@@ -322,6 +331,7 @@ export function exactNeighbourLists(
   return {
     names: exactNeighbours(vectors, rule.neighbours),
     heads: exactNeighbours(vectors, rule.neighbours, heads),
+    nearHeads: exactNeighbours(heads, rule.neighbours, vectors),
   };
 }
 

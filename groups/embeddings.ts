@@ -13,13 +13,18 @@ import { CONCEPT_RULES, embeddedHead, embeddedText } from './concept-rule.js';
  * embedded once per run, however many labels carry them.
  *
  * A label whose rule compares heads (concept-rule.ts `compareHeads`) also keeps `headEmbedding` and
- * `headEmbeddingHash` on names that have a head of their own, cached the same way. Heads need no
- * index of their own: the names nearest a head are asked of the name index with the head's vector
- * (neighbours.ts).
+ * `headEmbeddingHash` on names that have a head of their own, cached the same way. The names
+ * nearest a head are asked of the name index with the head's vector; a head index (`headIndexName`)
+ * answers the other way round, which heads are nearest a name (neighbours.ts).
  */
 
 export function vectorIndexName(label: GroupedLabel): string {
   return `${label.toLowerCase()}_embedding`;
+}
+
+/** The index of head vectors, asked with a name's vector for the names whose heads are near it. */
+export function headIndexName(label: GroupedLabel): string {
+  return `${label.toLowerCase()}_head_embedding`;
 }
 
 export function embeddingHash(text: string): string {
@@ -30,9 +35,6 @@ const NAME = 'coalesce(n.name, n.key)';
 
 function statements(label: GroupedLabel) {
   return {
-    index: `CREATE VECTOR INDEX ${vectorIndexName(label)} IF NOT EXISTS
-FOR (n:${label}) ON n.embedding
-OPTIONS {indexConfig: {\`vector.dimensions\`: ${DIMENSIONS}, \`vector.similarity_function\`: 'cosine'}}`,
     read: `MATCH (n:${label}) WHERE n.key IS NOT NULL
 RETURN n.key AS key, ${NAME} AS name, n.embeddingHash AS hash, n.headEmbeddingHash AS headHash`,
     write: `UNWIND $rows AS row
@@ -68,8 +70,16 @@ export async function ensureVectorIndex(
   driver: Driver,
   label: GroupedLabel,
   database?: string,
+  property: 'embedding' | 'headEmbedding' = 'embedding',
 ): Promise<void> {
-  await driver.executeQuery(statements(label).index, {}, { database });
+  const name = property === 'embedding' ? vectorIndexName(label) : headIndexName(label);
+  await driver.executeQuery(
+    `CREATE VECTOR INDEX ${name} IF NOT EXISTS
+FOR (n:${label}) ON n.${property}
+OPTIONS {indexConfig: {\`vector.dimensions\`: ${DIMENSIONS}, \`vector.similarity_function\`: 'cosine'}}`,
+    {},
+    { database },
+  );
   await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
 }
 

@@ -1,100 +1,192 @@
 import { int, type Driver } from 'neo4j-driver';
+import pMap from 'p-map';
 import type { GroupedLabel } from '../model/labels.js';
+import type { ConceptRule } from './concept-rule.js';
 import type { Neighbour, NeighbourLists } from './concepts.js';
-import { vectorIndexName } from './embeddings.js';
+import { ensureVectorIndex, headIndexName, vectorIndexName } from './embeddings.js';
 
 /**
- * Each name's nearest names by the vector index (embeddings.ts puts the vectors there), kept on the
- * nodes so that a recomputation asks the index only for names whose vector changed.
+ * Each name's candidates by the vector indexes (embeddings.ts puts the vectors there), kept on the
+ * nodes so that a recomputation asks an index only for names whose vector changed.
+ *
+ * A node keeps up to three lists, each found by one index query and stored with the hash of the
+ * vector it was asked with:
+ * - `names`: the names nearest its name (`neighbour…`, the name index queried with `embedding`);
+ * - `heads`: the names nearest its head (`headNeighbour…`, the name index queried with `headEmbedding`);
+ * - `nearHeads`: the names whose heads are nearest its name (`nearHead…`, the head index queried with
+ *   `embedding`). It is what lets a new name meet an old name's head: the old name's `heads` list
+ *   was found before the new name existed and is not asked again.
+ * Clustering makes every list symmetric, so an old name meets a new one through the new one's lists.
  */
 
-function statements(label: GroupedLabel) {
-  return {
-    /**
-     * Nearest nodes of the same label by the vector index, for nodes whose stored list is missing
-     * or was made from another vector, and stored on them (`neighbourKeys`, `neighbourCosines`,
-     * `neighboursHash` = the embeddingHash they were found for). Neo4j's cosine score is
-     * (1 + cosine) / 2; it is turned back into the cosine here.
-     */
-    findNeighbours: `UNWIND $keys AS key
-MATCH (n:${label} {key: key}) WHERE n.embedding IS NOT NULL
-CALL (n) {
-  CALL db.index.vector.queryNodes('${vectorIndexName(label)}', $count, n.embedding) YIELD node, score
-  WITH node, score WHERE node <> n
-  RETURN collect(node.key) AS keys, collect(2 * score - 1) AS cosines
+export type ListKind = keyof NeighbourLists;
+
+interface ListSpec {
+  /** The vector the index is queried with, and the hash that says which text it came from. */
+  vector: 'embedding' | 'headEmbedding';
+  vectorHash: 'embeddingHash' | 'headEmbeddingHash';
+  index: (label: GroupedLabel) => string;
+  keys: string;
+  cosines: string;
+  hash: string;
 }
-SET n.neighbourKeys = keys, n.neighbourCosines = cosines, n.neighboursHash = n.embeddingHash
-RETURN key, keys, cosines`,
-    /** The same for a head: the names nearest it, by the name index (`headNeighbour…`). */
-    findHeadNeighbours: `UNWIND $keys AS key
-MATCH (n:${label} {key: key}) WHERE n.headEmbedding IS NOT NULL
+
+const LISTS: Record<ListKind, ListSpec> = {
+  names: {
+    vector: 'embedding',
+    vectorHash: 'embeddingHash',
+    index: vectorIndexName,
+    keys: 'neighbourKeys',
+    cosines: 'neighbourCosines',
+    hash: 'neighboursHash',
+  },
+  heads: {
+    vector: 'headEmbedding',
+    vectorHash: 'headEmbeddingHash',
+    index: vectorIndexName,
+    keys: 'headNeighbourKeys',
+    cosines: 'headNeighbourCosines',
+    hash: 'headNeighboursHash',
+  },
+  nearHeads: {
+    vector: 'embedding',
+    vectorHash: 'embeddingHash',
+    index: headIndexName,
+    keys: 'nearHeadKeys',
+    cosines: 'nearHeadCosines',
+    hash: 'nearHeadsHash',
+  },
+};
+
+function listKinds(rule: Pick<ConceptRule, 'compareHeads'>): ListKind[] {
+  return rule.compareHeads ? ['names', 'heads', 'nearHeads'] : ['names'];
+}
+
+/**
+ * The `$count` nearest nodes by one list's index, for nodes whose stored list is missing or was made
+ * from another vector, stored on them. The node itself is dropped: it comes back first when its own
+ * vector is asked, hence one more than wanted is asked. Neo4j's cosine score is (1 + cosine) / 2; it
+ * is turned back into the cosine here.
+ */
+function findStatement(label: GroupedLabel, spec: ListSpec): string {
+  return `UNWIND $keys AS key
+MATCH (n:${label} {key: key}) WHERE n.${spec.vector} IS NOT NULL
 CALL (n) {
-  CALL db.index.vector.queryNodes('${vectorIndexName(label)}', $count, n.headEmbedding) YIELD node, score
+  CALL db.index.vector.queryNodes('${spec.index(label)}', $count, n.${spec.vector}) YIELD node, score
   WITH node, score WHERE node <> n
   ORDER BY score DESC LIMIT $limit
   RETURN collect(node.key) AS keys, collect(2 * score - 1) AS cosines
 }
-SET n.headNeighbourKeys = keys, n.headNeighbourCosines = cosines, n.headNeighboursHash = n.headEmbeddingHash
-RETURN key, keys, cosines`,
-    storedNeighbours: `MATCH (n:${label}) WHERE n.embedding IS NOT NULL
-RETURN n.key AS key,
-       CASE WHEN n.neighboursHash = n.embeddingHash THEN n.neighbourKeys END AS keys,
-       CASE WHEN n.neighboursHash = n.embeddingHash THEN n.neighbourCosines END AS cosines,
-       n.headEmbeddingHash IS NOT NULL AS hasHead,
-       CASE WHEN n.headNeighboursHash = n.headEmbeddingHash THEN n.headNeighbourKeys END AS headKeys,
-       CASE WHEN n.headNeighboursHash = n.headEmbeddingHash THEN n.headNeighbourCosines END AS headCosines`,
-  };
+SET n.${spec.keys} = keys, n.${spec.cosines} = cosines, n.${spec.hash} = n.${spec.vectorHash}
+RETURN key, keys, cosines`;
+}
+
+/** Every node with a vector, with each list that is current (null when it must be asked again). */
+function storedStatement(label: GroupedLabel, kinds: readonly ListKind[]): string {
+  const columns = kinds.flatMap((kind) => {
+    const spec = LISTS[kind];
+    const current = `n.${spec.vectorHash} IS NOT NULL AND n.${spec.hash} = n.${spec.vectorHash}`;
+    return [
+      `n.${spec.vectorHash} IS NOT NULL AS ${kind}Wanted`,
+      `CASE WHEN ${current} THEN n.${spec.keys} END AS ${kind}Keys`,
+      `CASE WHEN ${current} THEN n.${spec.cosines} END AS ${kind}Cosines`,
+    ];
+  });
+  return `MATCH (n:${label}) WHERE n.embedding IS NOT NULL
+RETURN n.key AS key, ${columns.join(', ')}`;
+}
+
+export interface NeighbourOptions {
+  database?: string;
+  /** Nodes per index query statement. */
+  batchSize?: number;
+  /** Statements in flight at once: Neo4j runs each on one core, so one alone leaves the others idle. */
+  inFlight?: number;
+}
+
+export interface NeighboursResult {
+  neighbours: NeighbourLists;
+  /** Names whose neighbours were asked of the index (the others' lists were current). */
+  queried: number;
+  /** Heads whose nearest names were asked. */
+  headsQueried: number;
+  /** Names whose nearest heads were asked. */
+  nearHeadsQueried: number;
 }
 
 /**
- * Every node's `count` nearest nodes of its label, and for a node with a head, the `count` nodes
- * nearest its head. Lists found before are read back; only nodes without a current list (new names,
- * new vectors) ask the vector index, and keep what it says. Clustering makes the lists symmetric, so
- * an old name meets a new one through the new one's list. (An old name's head list is not asked
- * again when new names arrive: a new name meets an old head only if that head's stored list holds it,
- * or once the old name is renamed.)
+ * Every node's `rule.neighbours` nearest names, and for a rule that compares heads, the nearest
+ * names of its head and the names whose heads are nearest it. Lists found before are read back; only
+ * nodes without a current list (new names, new vectors) ask an index, and keep what it says.
  */
 export async function readNeighbours(
   driver: Driver,
   label: GroupedLabel,
-  count: number,
-  options: { database?: string; batchSize?: number } = {},
-): Promise<{ neighbours: NeighbourLists; queried: number; headsQueried: number }> {
-  const { database, batchSize = 1_000 } = options;
-  const sql = statements(label);
+  rule: Pick<ConceptRule, 'neighbours' | 'compareHeads'>,
+  options: NeighbourOptions = {},
+): Promise<NeighboursResult> {
+  const { database, batchSize = 500, inFlight = 2 } = options;
+  const kinds = listKinds(rule);
+  const lists = new Map(kinds.map((kind) => [kind, new Map<string, Neighbour[]>()]));
+  const missing = new Map(kinds.map((kind) => [kind, [] as string[]]));
   const toList = (keys: string[], cosines: number[]): Neighbour[] =>
     keys.map((key, index) => ({ key, cosine: cosines[index]! }));
-  const names = new Map<string, Neighbour[]>();
-  const heads = new Map<string, Neighbour[]>();
-  const missing: string[] = [];
-  const missingHeads: string[] = [];
-  const { records } = await driver.executeQuery(sql.storedNeighbours, {}, { database, routing: 'READ' });
-  for (const record of records) {
-    const key = record.get('key') as string;
-    const keys = record.get('keys') as string[] | null;
-    if (keys) names.set(key, toList(keys, record.get('cosines') as number[]));
-    else missing.push(key);
-    if (!record.get('hasHead')) continue;
-    const headKeys = record.get('headKeys') as string[] | null;
-    if (headKeys) heads.set(key, toList(headKeys, record.get('headCosines') as number[]));
-    else missingHeads.push(key);
+
+  // Streamed, not collected: at 100,000 documents the stored lists are millions of values.
+  await driver.executeQuery(
+    storedStatement(label, kinds),
+    {},
+    {
+      database,
+      routing: 'READ',
+      resultTransformer: async (result) => {
+        for await (const record of result) {
+          const key = record.get('key') as string;
+          for (const kind of kinds) {
+            if (!record.get(`${kind}Wanted`)) continue;
+            const keys = record.get(`${kind}Keys`) as string[] | null;
+            if (keys) lists.get(kind)!.set(key, toList(keys, record.get(`${kind}Cosines`) as number[]));
+            else missing.get(kind)!.push(key);
+          }
+        }
+      },
+    },
+  );
+
+  if (rule.compareHeads && missing.get('nearHeads')!.length > 0) {
+    await ensureVectorIndex(driver, label, database, 'headEmbedding');
   }
-  const query = async (statement: string, keys: readonly string[], into: Map<string, Neighbour[]>) => {
-    for (let at = 0; at < keys.length; at += batchSize) {
-      const { records: found } = await driver.executeQuery(
-        statement,
-        // One more than asked: the node itself comes back (first, for its own vector) and is dropped.
-        { keys: keys.slice(at, at + batchSize), count: int(count + 1), limit: int(count) },
-        { database },
-      );
-      for (const record of found)
+  const batches = kinds.flatMap((kind) => {
+    const keys = missing.get(kind)!;
+    const statement = findStatement(label, LISTS[kind]);
+    const into = lists.get(kind)!;
+    return Array.from({ length: Math.ceil(keys.length / batchSize) }, (_, at) => ({
+      statement,
+      into,
+      keys: keys.slice(at * batchSize, (at + 1) * batchSize),
+    }));
+  });
+  const params = { count: int(rule.neighbours + 1), limit: int(rule.neighbours) };
+  await pMap(
+    batches,
+    async ({ statement, into, keys }) => {
+      const { records } = await driver.executeQuery(statement, { ...params, keys }, { database });
+      for (const record of records)
         into.set(
           record.get('key') as string,
           toList(record.get('keys') as string[], record.get('cosines') as number[]),
         );
-    }
+    },
+    { concurrency: inFlight },
+  );
+
+  const neighbours: NeighbourLists = { names: lists.get('names')! };
+  if (rule.compareHeads)
+    Object.assign(neighbours, { heads: lists.get('heads'), nearHeads: lists.get('nearHeads') });
+  return {
+    neighbours,
+    queried: missing.get('names')!.length,
+    headsQueried: missing.get('heads')?.length ?? 0,
+    nearHeadsQueried: missing.get('nearHeads')?.length ?? 0,
   };
-  await query(sql.findNeighbours, missing, names);
-  await query(sql.findHeadNeighbours, missingHeads, heads);
-  return { neighbours: { names, heads }, queried: missing.length, headsQueried: missingHeads.length };
 }

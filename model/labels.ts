@@ -45,6 +45,9 @@ export const CONCEPT_NODE_PROPERTIES = [
   'headNeighbourKeys',
   'headNeighbourCosines',
   'headNeighboursHash',
+  'nearHeadKeys',
+  'nearHeadCosines',
+  'nearHeadsHash',
 ] as const;
 
 export const NODE_LABELS = [

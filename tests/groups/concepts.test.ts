@@ -13,6 +13,7 @@ import {
   embeddedText,
   embeddingHash,
   exactNeighbourLists,
+  headIndexName,
   exactNeighbours,
   recomputeConcepts,
   textsToEmbed,
@@ -227,6 +228,12 @@ describe('the concept rule on real names', () => {
     ]);
     // The names' own lists alone do not join them.
     expect(clusterConcepts(items, { names }, rule).groups).toHaveLength(3);
+    // The same cosines found the other way round (each name's nearest heads) give the same groups and reasons.
+    const nearHeads = new Map<string, Neighbour[]>([
+      ['Ef in G long', [{ key: 'Ab in C', cosine: 0.9 }]],
+      ['Ab in C', [{ key: 'Hi in J long', cosine: 0.8 }]],
+    ]);
+    expect(clusterConcepts(items, { names, nearHeads }, rule).groups).toEqual([group]);
   });
 });
 
@@ -288,6 +295,7 @@ describe('concept groups on a real Neo4j', () => {
     // Heads: "Job Displacement", "Data Privacy", "Mental Health"; the others are their own head.
     expect(issues.embedding?.headsEmbedded).toBe(3);
     expect(issues.headsQueried).toBe(3);
+    expect(issues.nearHeadsQueried).toBe(7);
     const { records: heads } = await driver.executeQuery(
       `MATCH (i:Issue) RETURN i.name AS name, size(i.headEmbedding) AS dimensions, i.headEmbeddingHash AS hash,
               i.headNeighboursHash AS listHash, i.headNeighbourKeys AS keys ORDER BY name`,
@@ -319,6 +327,13 @@ describe('concept groups on a real Neo4j', () => {
     expect(indexes[0]!.get('config')['vector.dimensions']).toEqual(expect.anything());
     expect(Number(indexes[0]!.get('config')['vector.dimensions'])).toBe(384);
     expect(indexes[0]!.get('config')['vector.similarity_function']).toBe('COSINE');
+    const { records: headIndexes } = await driver.executeQuery(
+      `SHOW VECTOR INDEXES YIELD name, labelsOrTypes, properties WHERE name = $name RETURN labelsOrTypes, properties`,
+      { name: headIndexName('Issue') },
+    );
+    expect(headIndexes.map((record) => [record.get('labelsOrTypes'), record.get('properties')])).toEqual([
+      [['Issue'], ['headEmbedding']],
+    ]);
 
     const { records: jobs } = await driver.executeQuery(
       `MATCH (i:Issue)-[m:IN_GROUP]->(g:IssueGroup) WHERE i.key IN $keys
@@ -355,6 +370,7 @@ describe('concept groups on a real Neo4j', () => {
       expect(layer.embedding?.computed).toBe(0);
       expect(layer.neighboursQueried).toBe(0);
       expect(layer.headsQueried).toBe(0);
+      expect(layer.nearHeadsQueried).toBe(0);
       expect(layer.changes).toEqual({
         groupsWritten: 0,
         groupsDeleted: 0,
@@ -439,6 +455,27 @@ describe('concept groups on a real Neo4j', () => {
       true,
       true,
     ]);
+  });
+  it("lets a new name meet an old name's head, whose own list was found before the new name existed", async () => {
+    // "Psychological Health" is far from "Mental Health Risks in AI Training Roles" as written
+    // (cosine 0.50) but close to its head "Mental Health" (0.84); it has no head of its own.
+    const added = 'Psychological Health';
+    await driver.executeQuery(
+      `MATCH (a:Article {id: 'a3'}) MERGE (i:Issue {key: $key}) ON CREATE SET i.name = $name MERGE (a)-[:HAS_ISSUE]->(i)`,
+      { key: normaliseKey(added), name: added },
+    );
+    const result = await recomputeConcepts(driver, { database, embedder, labels: ['Issue'] });
+    const issues = result.labels[0]!;
+    expect([issues.neighboursQueried, issues.headsQueried, issues.nearHeadsQueried]).toEqual([1, 0, 1]);
+    const { records } = await driver.executeQuery(
+      `MATCH (i:Issue {key: $added})-[m:IN_GROUP]->(g:IssueGroup)
+       RETURN i.nearHeadKeys AS nearHeads, m.reason AS reason,
+              exists { (:Issue {key: $old})-[:IN_GROUP]->(g) } AS withOld`,
+      { added: normaliseKey(added), old: normaliseKey(MENTAL_HEALTH[0]) },
+    );
+    expect(records[0]!.get('nearHeads')).toContain(normaliseKey(MENTAL_HEALTH[0]));
+    expect(records[0]!.get('withOld')).toBe(true);
+    expect(records[0]!.get('reason')).toMatch(/"Mental Health", the head of the group's core/);
   });
 });
 

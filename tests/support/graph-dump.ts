@@ -11,6 +11,8 @@ const BULKY = new Set([
   'headEmbedding',
   'headNeighbourKeys',
   'headNeighbourCosines',
+  'nearHeadKeys',
+  'nearHeadCosines',
 ]);
 /** Properties and relationships the concept recomputation derives from the facts (groups/README.md). */
 const DERIVED_PROPERTIES: ReadonlySet<string> = new Set(CONCEPT_NODE_PROPERTIES);
