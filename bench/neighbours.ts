@@ -4,6 +4,7 @@ import { int } from 'neo4j-driver';
 import { remoteTargetFromEnv } from '../db/config.js';
 import { connect } from '../db/connect.js';
 import { CONCEPT_RULES } from '../groups/concept-rule.js';
+import type { NeighbourList } from '../groups/concepts.js';
 import { readNeighbours } from '../groups/neighbours.js';
 import { GROUPED_LABELS, type GroupedLabel } from '../model/labels.js';
 import { cpuMs } from '../ingest/process-usage.js';
@@ -29,11 +30,11 @@ WITH n ORDER BY n.key LIMIT $names
 REMOVE n.neighboursHash, n.headNeighboursHash, n.nearHeadsHash
 RETURN count(n) AS forgotten`;
 
-function fingerprint(lists: ReadonlyMap<string, readonly { key: string }[]> | undefined): string {
+function fingerprint(lists: ReadonlyMap<string, NeighbourList> | undefined): string {
   if (!lists) return '';
   return [...lists]
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([key, list]) => `${key}:${list.map((n) => n.key).join(',')}`)
+    .map(([key, list]) => `${key}:${list.keys.join(',')}`)
     .join(';');
 }
 

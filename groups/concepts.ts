@@ -30,9 +30,13 @@ export interface ConceptInput {
   articles?: readonly string[];
 }
 
-export interface Neighbour {
-  key: string;
-  cosine: number;
+/**
+ * A name's candidates: keys and their cosines, position by position, as Neo4j returns them. One
+ * object per list rather than one per neighbour: at 100,000 documents there are tens of millions.
+ */
+export interface NeighbourList {
+  keys: readonly string[];
+  cosines: ArrayLike<number>;
 }
 
 /**
@@ -41,14 +45,14 @@ export interface Neighbour {
  * (`nearHeads`: keyed by b, listing the names a whose head is near it).
  */
 export interface NeighbourLists {
-  names: ReadonlyMap<string, readonly Neighbour[]>;
-  heads?: ReadonlyMap<string, readonly Neighbour[]>;
-  nearHeads?: ReadonlyMap<string, readonly Neighbour[]>;
+  names: ReadonlyMap<string, NeighbourList>;
+  heads?: ReadonlyMap<string, NeighbourList>;
+  nearHeads?: ReadonlyMap<string, NeighbourList>;
 }
 
 export interface ConceptStats {
   names: number;
-  /** Scored candidate pairs. */
+  /** Scored candidate pairs: those whose cosine could reach the threshold with every word shared. */
   candidatePairs: number;
   /** Of those, pairs reaching the threshold. */
   similarPairs: number;
@@ -77,7 +81,6 @@ interface Pair {
   head: number;
   words: number;
   score: number;
-  shared: string[];
 }
 
 export function clusterConcepts(
@@ -106,30 +109,32 @@ export function clusterConcepts(
   const stats = featureStats(items.map((item) => item.signature.features));
   const weight = (feature: string): number => featureWeight(stats, feature);
 
-  // Symmetric candidate lists: each pair once, at the highest cosine any list gives it.
+  // Symmetric candidate lists: each pair once, at the highest cosine any list gives it. A cosine
+  // too low to reach the threshold even with every word shared never makes a pair.
+  const reachable = (cosine: number): boolean => conceptScore(rule, cosine, 1) >= rule.threshold;
   const pairs: Map<number, Pair>[] = items.map(() => new Map());
-  const offer = (
-    lists: ReadonlyMap<string, readonly Neighbour[]>,
-    headOf: 'none' | 'owner' | 'neighbour',
-  ): void => {
+  const offer = (lists: ReadonlyMap<string, NeighbourList>, headOf: 'none' | 'owner' | 'neighbour'): void => {
     for (const [key, list] of lists) {
       const a = indexOf.get(key);
       if (a === undefined) continue;
-      for (const neighbour of list) {
-        const b = indexOf.get(neighbour.key);
-        if (b === undefined || b === a) continue;
-        if (differentCountries(items[a]!.country, items[b]!.country)) continue;
-        const cosine = Math.min(1, neighbour.cosine);
+      list.keys.forEach((neighbourKey, at) => {
+        const cosine = Math.min(1, list.cosines[at]!);
+        const b = indexOf.get(neighbourKey);
+        if (b === undefined || b === a || !reachable(cosine)) return;
+        if (differentCountries(items[a]!.country, items[b]!.country)) return;
         const head = headOf === 'owner' ? a : headOf === 'neighbour' ? b : -1;
         const known = pairs[a]!.get(b);
         if (known) {
-          if (cosine > known.cosine) Object.assign(known, { cosine, head });
-          continue;
+          if (cosine > known.cosine) {
+            known.cosine = cosine;
+            known.head = head;
+          }
+          return;
         }
-        const pair: Pair = { cosine, head, words: 0, score: 0, shared: [] };
+        const pair: Pair = { cosine, head, words: 0, score: 0 };
         pairs[a]!.set(b, pair);
         pairs[b]!.set(a, pair);
-      }
+      });
     }
   };
   offer(neighbours.names, 'none');
@@ -141,7 +146,6 @@ export function clusterConcepts(
       if (b < a) continue;
       const comparison = compareFeatures(items[a]!.signature.features, items[b]!.signature.features, weight);
       pair.words = comparison.similarity;
-      pair.shared = comparison.shared;
       pair.score = conceptScore(rule, pair.cosine, comparison.similarity);
       candidatePairs += 1;
     }
@@ -201,9 +205,10 @@ export function clusterConcepts(
       const item = items[index]!;
       for (const article of item.articles) articles.add(article);
       const pair = joined[index];
-      const shared = (pair?.shared ?? item.signature.features).map(
-        (feature) => item.signature.display.get(feature) ?? feature,
-      );
+      const features = pair
+        ? compareFeatures(item.signature.features, coreItem.signature.features, weight).shared
+        : item.signature.features;
+      const shared = features.map((feature) => item.signature.display.get(feature) ?? feature);
       return {
         key: item.key,
         name: item.name,
@@ -293,11 +298,11 @@ export function exactNeighbours(
   vectors: ReadonlyMap<string, Float32Array>,
   count: number,
   queries: ReadonlyMap<string, Float32Array> = vectors,
-): Map<string, Neighbour[]> {
+): Map<string, NeighbourList> {
   const keys = [...vectors.keys()];
-  const result = new Map<string, Neighbour[]>();
+  const result = new Map<string, NeighbourList>();
   for (const [key, own] of queries) {
-    const scored: Neighbour[] = [];
+    const scored: { key: string; cosine: number }[] = [];
     for (const other of keys) {
       if (other === key) continue;
       const theirs = vectors.get(other)!;
@@ -306,7 +311,8 @@ export function exactNeighbours(
       scored.push({ key: other, cosine: dot });
     }
     scored.sort((a, b) => b.cosine - a.cosine || compareKeys(a.key, b.key));
-    result.set(key, scored.slice(0, count));
+    const nearest = scored.slice(0, count);
+    result.set(key, { keys: nearest.map((n) => n.key), cosines: nearest.map((n) => n.cosine) });
   }
   return result;
 }

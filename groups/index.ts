@@ -70,7 +70,7 @@ export type { ConceptOptions, ConceptsResult, LabelResult } from './concept-laye
 export { CONCEPT_RULES, conceptScore, embeddedHead, embeddedText, headOf } from './concept-rule.js';
 export type { ConceptRule } from './concept-rule.js';
 export { clusterConcepts, exactNeighbourLists, exactNeighbours, textsToEmbed } from './concepts.js';
-export type { ConceptClustering, ConceptInput, Neighbour, NeighbourLists } from './concepts.js';
+export type { ConceptClustering, ConceptInput, NeighbourList, NeighbourLists } from './concepts.js';
 export { embedLabel, embeddingHash, headIndexName, vectorIndexName } from './embeddings.js';
 export { readNeighbours } from './neighbours.js';
 export type { ClusterStats, Clustering, GroupMember, IssueGroupResult, IssueInput } from './cluster.js';

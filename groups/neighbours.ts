@@ -2,7 +2,7 @@ import { int, type Driver } from 'neo4j-driver';
 import pMap from 'p-map';
 import type { GroupedLabel } from '../model/labels.js';
 import type { ConceptRule } from './concept-rule.js';
-import type { Neighbour, NeighbourLists } from './concepts.js';
+import type { NeighbourList, NeighbourLists } from './concepts.js';
 import { ensureVectorIndex, headIndexName, vectorIndexName } from './embeddings.js';
 
 /**
@@ -127,10 +127,9 @@ export async function readNeighbours(
 ): Promise<NeighboursResult> {
   const { database, batchSize = 500, inFlight = 2 } = options;
   const kinds = listKinds(rule);
-  const lists = new Map(kinds.map((kind) => [kind, new Map<string, Neighbour[]>()]));
+  const lists = new Map(kinds.map((kind) => [kind, new Map<string, NeighbourList>()]));
   const missing = new Map(kinds.map((kind) => [kind, [] as string[]]));
-  const toList = (keys: string[], cosines: number[]): Neighbour[] =>
-    keys.map((key, index) => ({ key, cosine: cosines[index]! }));
+  const toList = (keys: string[], cosines: number[]): NeighbourList => ({ keys, cosines });
 
   // Streamed, not collected: at 100,000 documents the stored lists are millions of values.
   await driver.executeQuery(

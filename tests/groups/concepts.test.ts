@@ -18,7 +18,6 @@ import {
   recomputeConcepts,
   textsToEmbed,
   vectorIndexName,
-  type Neighbour,
 } from '../../groups/index.js';
 import { normaliseKey, type GroupedLabel } from '../../model/index.js';
 import { createApp, createLogger } from '../../server/index.js';
@@ -27,6 +26,7 @@ import { clearDatabase, testDriver } from '../support/neo4j.js';
 import { SEEDS_DIR } from '../support/paths.js';
 import { runIngest } from '../support/run-cli.js';
 import { BACKGROUND, ENERGY_FAMILY, JOBS_FAMILY, REMOTE_WORK_FAMILY } from './fixtures.js';
+import { neighbourLists } from './neighbour-lists.js';
 
 /** Far apart as written (cosine 0.49), close through the first one's head "Mental Health" (0.76). */
 const MENTAL_HEALTH = ['Mental Health Risks in AI Training Roles', 'Mental Health Strain'] as const;
@@ -164,9 +164,7 @@ describe('the concept rule on real names', () => {
       ['b', 'd', 0.5],
       ['a', 'd', 0.2],
     ];
-    const neighbours = new Map<string, Neighbour[]>();
-    for (const [x, y, value] of pairs)
-      neighbours.set(x, [...(neighbours.get(x) ?? []), { key: y, cosine: value }]);
+    const neighbours = neighbourLists(pairs);
     const rule = { threshold: 0.75, lexicalWeight: 0, neighbours: 5 };
     const items = ['a', 'b', 'c', 'd'].map((key) => ({ key, name: key }));
     const { groups } = clusterConcepts(items, { names: neighbours }, rule);
@@ -206,18 +204,13 @@ describe('the concept rule on real names', () => {
     // "Ab in C" (head "Ab") is the shorter name, so the core; "Ef in G" (head "Ef") joins it
     // through the core's head; "Hi in J" through its own.
     const items = ['Ab in C', 'Ef in G long', 'Hi in J long'].map((name) => ({ key: name, name }));
-    const names = new Map<string, Neighbour[]>([
-      [
-        'Ab in C',
-        [
-          { key: 'Ef in G long', cosine: 0.3 },
-          { key: 'Hi in J long', cosine: 0.2 },
-        ],
-      ],
+    const names = neighbourLists([
+      ['Ab in C', 'Ef in G long', 0.3],
+      ['Ab in C', 'Hi in J long', 0.2],
     ]);
-    const heads = new Map<string, Neighbour[]>([
-      ['Ab in C', [{ key: 'Ef in G long', cosine: 0.9 }]],
-      ['Hi in J long', [{ key: 'Ab in C', cosine: 0.8 }]],
+    const heads = neighbourLists([
+      ['Ab in C', 'Ef in G long', 0.9],
+      ['Hi in J long', 'Ab in C', 0.8],
     ]);
     const [group, ...rest] = clusterConcepts(items, { names, heads }, rule).groups;
     expect(rest).toEqual([]);
@@ -229,9 +222,9 @@ describe('the concept rule on real names', () => {
     // The names' own lists alone do not join them.
     expect(clusterConcepts(items, { names }, rule).groups).toHaveLength(3);
     // The same cosines found the other way round (each name's nearest heads) give the same groups and reasons.
-    const nearHeads = new Map<string, Neighbour[]>([
-      ['Ef in G long', [{ key: 'Ab in C', cosine: 0.9 }]],
-      ['Ab in C', [{ key: 'Hi in J long', cosine: 0.8 }]],
+    const nearHeads = neighbourLists([
+      ['Ef in G long', 'Ab in C', 0.9],
+      ['Ab in C', 'Hi in J long', 0.8],
     ]);
     expect(clusterConcepts(items, { names, nearHeads }, rule).groups).toEqual([group]);
   });

@@ -1,14 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Embedder } from '../../embed/embedder.js';
 import { countryOf } from '../../groups/countries.js';
-import {
-  CONCEPT_RULES,
-  clusterConcepts,
-  embeddedText,
-  exactNeighbours,
-  type Neighbour,
-} from '../../groups/index.js';
+import { CONCEPT_RULES, clusterConcepts, embeddedText, exactNeighbours } from '../../groups/index.js';
 import { normaliseKey } from '../../model/index.js';
+import { neighbourLists } from './neighbour-lists.js';
 
 /** Two different countries are never one concept, however close their names' embeddings are. */
 
@@ -24,10 +19,10 @@ describe('country names', () => {
   });
 
   it('keep two countries apart even at a cosine far above the threshold, and group names of one country', () => {
-    const neighbours = new Map<string, Neighbour[]>([
-      ['russia', [{ key: 'china', cosine: 0.95 }]],
-      ['usa', [{ key: 'united states', cosine: 0.9 }]],
-      ['china', [{ key: 'chinese economy', cosine: 0.9 }]],
+    const neighbours = neighbourLists([
+      ['russia', 'china', 0.95],
+      ['usa', 'united states', 0.9],
+      ['china', 'chinese economy', 0.9],
     ]);
     const names = ['russia', 'china', 'USA', 'United States', 'Chinese economy'];
     const { groups } = clusterConcepts(
