@@ -86,6 +86,11 @@ export interface AddResult {
   skippedEdges: number;
 }
 
+/** What an add that was cancelled or superseded drew. */
+function nothingAdded(): AddResult {
+  return { nodes: [], edges: [], skippedEdges: 0 };
+}
+
 export class GraphCanvas {
   readonly element: HTMLElement;
   cy: Core;
@@ -93,6 +98,12 @@ export class GraphCanvas {
   layoutName: LayoutName = 'fcose';
   private readonly layouts = new LayoutRunner();
   private destroyed = false;
+  /**
+   * Moves on each time the canvas is emptied (setElements, clear). Drawing happens in steps, a frame
+   * apart; a step that finds the number moved stops, so an answer replaced while it was still being
+   * drawn leaves nothing of itself on the new one.
+   */
+  private drawing = 0;
 
   constructor(
     private readonly handlers: CanvasHandlers,
@@ -309,6 +320,8 @@ export class GraphCanvas {
     layout: LayoutName = this.layoutName,
     roots?: string[],
   ): Promise<AddResult> {
+    const drawing = ++this.drawing;
+    const superseded = (): boolean => this.drawing !== drawing;
     this.layouts.cancel();
     this.cy.elements().remove();
     const total = elements.nodes.length + elements.edges.length;
@@ -316,12 +329,14 @@ export class GraphCanvas {
     this.layoutName = layout;
     // Whatever came before (parsing the answer) had its task; drawing starts in a new one.
     await nextFrame();
+    if (superseded()) return nothingAdded();
     if (total > BIG_GRAPH && elements.nodes.length > 1) {
       // Big: lay out first (in the worker, on plain data), then add everything where it belongs.
       // Drawing 7,000 elements and then moving 2,000 of them would cost the main thread twice.
       const positions = await this.computeLayout(layout, elements, roots);
-      if (!positions) return { nodes: [], edges: [], skippedEdges: 0 };
+      if (!positions || superseded()) return nothingAdded();
       const result = await this.add(elements, undefined, positions);
+      if (superseded()) return nothingAdded();
       requestAnimationFrame(() => {
         performance.mark('graph:first-render', { detail: this.size });
         performance.mark('graph:layout-applied', { detail: { name: layout, ...this.size } });
@@ -330,6 +345,7 @@ export class GraphCanvas {
       return result;
     }
     const result = await this.add(elements);
+    if (superseded()) return nothingAdded();
     this.fit(false);
     this.changed();
     // Marks for bench/ui.ts (and the browser's performance panel): drawn, then laid out.
@@ -400,6 +416,7 @@ export class GraphCanvas {
    * unless `positions` says where each goes.
    */
   async add(elements: Elements, near?: string, positions?: Positions): Promise<AddResult> {
+    const drawing = this.drawing;
     // One set of ids, not a Cytoscape lookup per node and three per edge (a collection each).
     const present = new Set(this.cy.elements().map((element) => element.id()));
     const fresh = elements.nodes.filter((node) => !present.has(node.data.id));
@@ -414,6 +431,7 @@ export class GraphCanvas {
       } else skippedEdges += 1;
     }
     await this.ensureMode(this.cy.elements().length + fresh.length + edges.length);
+    if (this.drawing !== drawing) return nothingAdded();
     const placed = positions ? null : this.initialPositions(fresh.length, near);
     const nodes: NodeDefinition[] = fresh.map((node, i) => ({
       group: 'nodes',
@@ -439,13 +457,16 @@ export class GraphCanvas {
           warmed += await this.addParked(part);
           performance.mark('graph:reveal-step', { detail: { elements: part.length, zoom: this.cy.zoom() } });
           await nextFrame();
+          if (this.drawing !== drawing) break;
         }
-        performance.mark('graph:textures-warmed', { detail: { nodes: warmed } });
+        if (this.drawing === drawing)
+          performance.mark('graph:textures-warmed', { detail: { nodes: warmed } });
       } finally {
         this.revealing = false;
       }
       if (this.big) this.labelSoon();
     } else await this.addParked([...nodes, ...edges]);
+    if (this.drawing !== drawing) return nothingAdded();
     this.changed();
     if (near && nodes.length > 0) this.revealAll();
     return {
@@ -477,7 +498,8 @@ export class GraphCanvas {
     size: number,
     afterChunk?: (added: cytoscape.Collection) => void,
   ): Promise<void> {
-    for (let start = 0; start < elements.length; start += size) {
+    const drawing = this.drawing;
+    for (let start = 0; start < elements.length && this.drawing === drawing; start += size) {
       const chunk = elements.slice(start, start + size);
       let added = this.cy.collection();
       this.cy.batch(() => {
@@ -756,6 +778,7 @@ export class GraphCanvas {
   }
 
   clear(): void {
+    this.drawing += 1;
     this.layouts.cancel();
     this.cy.elements().remove();
     this.changed();

@@ -12,6 +12,7 @@ import {
   openPage,
   screenshot,
   startE2eApp,
+  typeCypher,
   waitForLayout,
   type E2eApp,
 } from './support/app.js';
@@ -51,6 +52,16 @@ interface Mark {
 const IN_VIEW = `const e = cy.extent();
   const inView = cy.nodes().filter((n) => { const p = n.position(); return p.x >= e.x1 && p.x <= e.x2 && p.y >= e.y1 && p.y <= e.y2; });`;
 
+async function cypherCounts(query: string): Promise<{ nodes: number; edges: number }> {
+  const response = await fetch(`${app.url}/api/cypher`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
+  const { elements } = (await response.json()) as { elements: { nodes: unknown[]; edges: unknown[] } };
+  return { nodes: elements.nodes.length, edges: elements.edges.length };
+}
+
 const marks = (page: Page): Promise<Mark[]> =>
   page.evaluate(
     `performance.getEntriesByType('mark').filter((m) => m.name.startsWith('graph:')).map((m) => ({ name: m.name, detail: m.detail }))`,
@@ -58,14 +69,7 @@ const marks = (page: Page): Promise<Mark[]> =>
 
 describe('a big Cypher answer on the canvas', () => {
   it('draws 2,000 nodes and 5,000 edges in bounded steps at one zoom, labels only a readable view', async () => {
-    const answer = (await (
-      await fetch(`${app.url}/api/cypher`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: BIG_QUERY }),
-      })
-    ).json()) as { elements: { nodes: unknown[]; edges: unknown[] } };
-    const expected = { nodes: answer.elements.nodes.length, edges: answer.elements.edges.length };
+    const expected = await cypherCounts(BIG_QUERY);
     expect(expected.nodes).toBeGreaterThanOrEqual(2_000);
     expect(expected.edges).toBe(5_000);
 
@@ -136,6 +140,39 @@ describe('a big Cypher answer on the canvas', () => {
     expect(zoomedIn.labelled).toBe(zoomedIn.inView);
     expect(zoomedIn.labelled).toBeLessThanOrEqual(300);
     await screenshot(page, 'big-graph-zoomed-in');
+    await finish(watched);
+  });
+  it('leaves nothing of a big answer on the canvas once a newer answer has replaced it mid-drawing', async () => {
+    const SMALL_QUERY =
+      'MATCH (a:Article)-[r:HAS_THEME]->(t:Theme) WITH a, r, t ORDER BY elementId(r) LIMIT 3 RETURN a, r, t';
+    const small = await cypherCounts(SMALL_QUERY);
+    expect(small.edges).toBe(3);
+    const watched = await openPage(app, `#/cypher?q=${encodeURIComponent(BIG_QUERY)}&mode=graph`);
+    const { page } = watched;
+    const steps = async (): Promise<number> =>
+      (await marks(page)).filter((mark) => mark.name === 'graph:reveal-step').length;
+    // The big answer is drawn in steps a frame apart; the next query runs as soon as one is drawn.
+    await expect.poll(steps, { timeout: 120_000, interval: 10 }).toBeGreaterThan(0);
+    await typeCypher(page, SMALL_QUERY);
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => canvasCounts(page), { timeout: 30_000 }).toEqual(small);
+    // Until no step has been drawn for a second: the old answer's remaining steps, had they gone on.
+    let drawn = -1;
+    await expect
+      .poll(
+        async () => {
+          const now = await steps();
+          const settled = now === drawn;
+          drawn = now;
+          return settled;
+        },
+        { timeout: 60_000, interval: 1_000 },
+      )
+      .toBe(true);
+    expect(await onCanvas(page, 'return { nodes: cy.nodes().length, edges: cy.edges().length };')).toEqual(
+      small,
+    );
+    expect(await canvasCounts(page)).toEqual(small);
     await finish(watched);
   });
 });
