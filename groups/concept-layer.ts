@@ -5,15 +5,15 @@ import { clusterIssues, type IssueGroupResult } from './cluster.js';
 import { CONCEPT_RULES } from './concept-rule.js';
 import { clusterConcepts } from './concepts.js';
 import { COOCCURRING_LABELS, cooccurringPairs, writeCooccurrence } from './cooccurrence.js';
-import { embedLabel, type EmbedResult, type VectorMemo } from './embeddings.js';
+import { embedLabels, type EmbedResult } from './embeddings.js';
 import { readNeighbours } from './neighbours.js';
 import { planLayer, type LayerSnapshot } from './plan.js';
 import { applyPlan, ensureGroupSchema, readSnapshot, type LayerChanges, type WriteOptions } from './store.js';
 
 /**
- * The concept layer, label by label: embed the names that have no current vector, read each name's
- * nearest names from the vector index, group them by the label's rule (concept-rule.ts), and write
- * only what changed. For issues and themes, the co-occurrence of the groups is precomputed in the
+ * The concept layer: embed the names of every label that have no current vector (embeddings.ts),
+ * then label by label read each name's nearest names from the vector index, group them by the
+ * label's rule (concept-rule.ts), and write only what changed. For issues and themes, the co-occurrence of the groups is precomputed in the
  * same pass.
  * Without an embedder (no Java on this machine) issues fall back to the lexical rule (cluster.ts)
  * and the other labels keep whatever layer they had.
@@ -50,12 +50,15 @@ export interface ConceptsResult {
 
 export async function recomputeConcepts(driver: Driver, options: ConceptOptions): Promise<ConceptsResult> {
   const started = performance.now();
-  const memo: VectorMemo = new Map();
+  const { database, embedder } = options;
+  const grouped = (options.labels ?? GROUPED_LABELS).filter((label) => embedder || label === 'Issue');
+  for (const label of grouped) await ensureGroupSchema(driver, database, label);
+  // Every label is embedded before any is grouped, so the vectors shared by labels are held only
+  // while embedding, never beside a label's neighbours and groups.
+  const embeddings = embedder ? await embedLabels(driver, embedder, grouped, { database }) : null;
   const labels: LabelResult[] = [];
-  for (const label of options.labels ?? GROUPED_LABELS) {
-    if (!options.embedder && label !== 'Issue') continue;
-    labels.push(await recomputeLabel(driver, label, options, memo));
-  }
+  for (const label of grouped)
+    labels.push(await recomputeLabel(driver, label, options, embeddings?.get(label) ?? null));
   return { labels, durationMs: Math.round(performance.now() - started) };
 }
 
@@ -63,13 +66,10 @@ async function recomputeLabel(
   driver: Driver,
   label: GroupedLabel,
   options: ConceptOptions,
-  memo: VectorMemo,
+  embedding: EmbedResult | null,
 ): Promise<LabelResult> {
   const { database, embedder } = options;
   const rule = CONCEPT_RULES[label];
-  const t0 = performance.now();
-  await ensureGroupSchema(driver, database, label);
-  const embedding = embedder ? await embedLabel(driver, embedder, label, { database, memo }) : null;
   const t1 = performance.now();
   const snapshot: LayerSnapshot = await readSnapshot(driver, database, label);
   const t2 = performance.now();
@@ -104,7 +104,7 @@ async function recomputeLabel(
     changes,
     ...(cooccurrence ? { cooccurrence } : {}),
     timings: {
-      embedMs: Math.round(t1 - t0),
+      embedMs: embedding?.ms ?? 0,
       readMs: Math.round(t2 - t1),
       neighboursMs: Math.round(t3 - t2),
       clusterMs: Math.round(t4 - t3),

@@ -3,6 +3,7 @@ import type { Driver } from 'neo4j-driver';
 import { DIMENSIONS, MODEL_NAME, type Embedder } from '../embed/embedder.js';
 import type { GroupedLabel } from '../model/labels.js';
 import { CONCEPT_RULES, embeddedHead, embeddedText } from './concept-rule.js';
+import { chunksOf, distinctTexts, VectorMemo, type StaleVector, type TextToEmbed } from './embedding-plan.js';
 
 /**
  * Vectors on the nodes of a grouped label, and a vector index over them.
@@ -63,9 +64,6 @@ export interface EmbedResult {
   ms: number;
 }
 
-/** A run's vectors by text hash, shared by the labels it embeds. */
-export type VectorMemo = Map<string, Float32Array>;
-
 export async function ensureVectorIndex(
   driver: Driver,
   label: GroupedLabel,
@@ -83,61 +81,134 @@ OPTIONS {indexConfig: {\`vector.dimensions\`: ${DIMENSIONS}, \`vector.similarity
   await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
 }
 
-interface StaleVector {
-  key: string;
-  text: string;
-  hash: string;
+/** What a label must embed, read once: its stale texts and the nodes losing a head vector. */
+export interface StaleVectors {
+  nodes: number;
+  texts: TextToEmbed[];
+  /** Nodes whose name's vector is not current. */
+  names: number;
+  /** Nodes whose head's vector is not current. */
+  heads: number;
+  /** Nodes renamed to a name without a head of its own: their head vector goes. */
+  headless: string[];
+  readMs: number;
 }
 
-export async function embedLabel(
+export async function readStaleVectors(
   driver: Driver,
-  embedder: Embedder,
   label: GroupedLabel,
-  options: { database?: string; memo?: VectorMemo; batchSize?: number } = {},
-): Promise<EmbedResult> {
+  database?: string,
+): Promise<StaleVectors> {
   const started = performance.now();
-  const { database, memo = new Map(), batchSize = 2_000 } = options;
-  const sql = statements(label);
   await ensureVectorIndex(driver, label, database);
-  const { records } = await driver.executeQuery(sql.read, {}, { database, routing: 'READ' });
-  const stale: StaleVector[] = [];
-  const staleHeads: StaleVector[] = [];
+  const { records } = await driver.executeQuery(statements(label).read, {}, { database, routing: 'READ' });
+  const names: StaleVector[] = [];
+  const heads: StaleVector[] = [];
   const headless: string[] = [];
   for (const record of records) {
     const key = record.get('key') as string;
     const name = record.get('name') as string;
     const text = embeddedText(label, name);
     const hash = embeddingHash(text);
-    if (record.get('hash') !== hash) stale.push({ key, text, hash });
+    if (record.get('hash') !== hash) names.push({ key, text, hash });
     if (!CONCEPT_RULES[label].compareHeads) continue;
     const head = embeddedHead(label, name);
     const headHash = head === null ? null : embeddingHash(head);
     if (record.get('headHash') === headHash) continue;
     if (head === null) headless.push(key);
-    else staleHeads.push({ key, text: head, hash: headHash! });
+    else heads.push({ key, text: head, hash: headHash! });
   }
-  const missing = [
-    ...new Map([...stale, ...staleHeads].filter((node) => !memo.has(node.hash)).map((n) => [n.hash, n.text])),
-  ];
-  const computed = await embedder.embed(missing.map(([, text]) => text));
-  missing.forEach(([hash], index) => memo.set(hash, computed[index]!));
-  const write = async (statement: string, nodes: readonly StaleVector[]): Promise<void> => {
-    for (let at = 0; at < nodes.length; at += batchSize) {
-      const rows = nodes
-        .slice(at, at + batchSize)
-        .map((node) => ({ key: node.key, hash: node.hash, vector: Array.from(memo.get(node.hash)!) }));
-      await driver.executeQuery(statement, { rows }, { database });
-    }
-  };
-  await write(sql.write, stale);
-  await write(sql.writeHead, staleHeads);
-  for (let at = 0; at < headless.length; at += batchSize)
-    await driver.executeQuery(sql.removeHead, { keys: headless.slice(at, at + batchSize) }, { database });
   return {
     nodes: records.length,
-    embedded: stale.length,
-    headsEmbedded: staleHeads.length + headless.length,
-    computed: missing.length,
-    ms: Math.round(performance.now() - started),
+    texts: distinctTexts(names, heads),
+    names: names.length,
+    heads: heads.length,
+    headless,
+    readMs: performance.now() - started,
   };
+}
+
+export interface EmbedOptions {
+  database?: string;
+  /** Distinct texts embedded and written at a time: at most this many vectors are alive. */
+  chunkSize?: number;
+  /** Rows per write statement. */
+  batchSize?: number;
+}
+
+/**
+ * Embeds a label's names (and heads) that have no current vector, a chunk of distinct texts at a
+ * time, and writes each chunk's vectors before embedding the next. `stale` is the label's read when
+ * the caller has made it (embedLabels); a vector in `memo` is not computed again.
+ */
+export async function embedLabel(
+  driver: Driver,
+  embedder: Embedder,
+  label: GroupedLabel,
+  options: EmbedOptions & { stale?: StaleVectors; memo?: VectorMemo } = {},
+): Promise<EmbedResult> {
+  const started = performance.now();
+  const { database, memo, chunkSize = 4_096, batchSize = 2_000 } = options;
+  const sql = statements(label);
+  const stale = options.stale ?? (await readStaleVectors(driver, label, database));
+  const write = async (
+    statement: string,
+    rows: readonly { key: string; hash: string; vector: Float32Array }[],
+  ) => {
+    for (const batch of chunksOf(rows, batchSize)) {
+      const params = batch.map(({ key, hash, vector }) => ({ key, hash, vector: Array.from(vector) }));
+      await driver.executeQuery(statement, { rows: params }, { database });
+    }
+  };
+  let computed = 0;
+  for (const chunk of chunksOf(stale.texts, chunkSize)) {
+    const missing = chunk.filter((text) => !memo?.get(text.hash));
+    const vectors = await embedder.embed(missing.map((text) => text.text));
+    computed += missing.length;
+    const fresh = new Map(missing.map((text, index) => [text.hash, vectors[index]!]));
+    const vectorOf = (hash: string): Float32Array => fresh.get(hash) ?? memo!.get(hash)!;
+    const rows = (keysOf: (text: TextToEmbed) => string[]) =>
+      chunk.flatMap((text) =>
+        keysOf(text).map((key) => ({ key, hash: text.hash, vector: vectorOf(text.hash) })),
+      );
+    await write(
+      sql.write,
+      rows((text) => text.nameKeys),
+    );
+    await write(
+      sql.writeHead,
+      rows((text) => text.headKeys),
+    );
+    for (const text of chunk) memo?.written(text.hash, vectorOf(text.hash));
+  }
+  for (const keys of chunksOf(stale.headless, batchSize))
+    await driver.executeQuery(sql.removeHead, { keys }, { database });
+  return {
+    nodes: stale.nodes,
+    embedded: stale.names,
+    headsEmbedded: stale.heads + stale.headless.length,
+    computed,
+    ms: Math.round(stale.readMs + performance.now() - started),
+  };
+}
+
+/**
+ * Embeds the labels one after another, each text once: every label is read first, and a vector
+ * computed for one label is kept only while a label still to come needs it (VectorMemo).
+ */
+export async function embedLabels(
+  driver: Driver,
+  embedder: Embedder,
+  labels: readonly GroupedLabel[],
+  options: EmbedOptions = {},
+): Promise<Map<GroupedLabel, EmbedResult>> {
+  const stale: (StaleVectors | undefined)[] = [];
+  for (const label of labels) stale.push(await readStaleVectors(driver, label, options.database));
+  const memo = new VectorMemo(stale.map((read) => read!.texts));
+  const results = new Map<GroupedLabel, EmbedResult>();
+  for (const [index, label] of labels.entries()) {
+    results.set(label, await embedLabel(driver, embedder, label, { ...options, stale: stale[index], memo }));
+    stale[index] = undefined;
+  }
+  return results;
 }
