@@ -5,7 +5,7 @@
  * name and another name's head) is embedded once; the texts are then embedded and written a chunk
  * at a time, so only one chunk of vectors is alive. Across labels, the memo keeps only the vectors
  * that a label still to be embedded will need, and drops each one after its last use: a run
- * embeds each text once without holding every vector it computed.
+ * embeds each text once without holding every vector it computed (nor every label's names).
  */
 
 /** A node whose vector (or head vector) is not current: its key, the text to embed and its hash. */
@@ -44,17 +44,19 @@ export function chunksOf<T>(items: readonly T[], size: number): T[][] {
 }
 
 /**
- * The vectors of texts shared by labels of one run. Built from every label's texts before any is
- * embedded, it keeps a vector only while a label that has not yet written it needs it.
+ * The vectors of texts shared by labels of one run. Built from every label's stale texts (their
+ * hashes) before any is embedded, it keeps a vector only while a label that has not yet written it
+ * needs it.
  */
 export class VectorMemo {
   private readonly vectors = new Map<string, Float32Array>();
   /** For each text stale in more than one label: the labels that have not written it yet. */
   private readonly usesLeft = new Map<string, number>();
 
-  constructor(labels: Iterable<readonly TextToEmbed[]>) {
-    for (const texts of labels)
-      for (const { hash } of texts) this.usesLeft.set(hash, (this.usesLeft.get(hash) ?? 0) + 1);
+  /** `labels`: each label's distinct stale text hashes. */
+  constructor(labels: Iterable<Iterable<string>>) {
+    for (const hashes of labels)
+      for (const hash of hashes) this.usesLeft.set(hash, (this.usesLeft.get(hash) ?? 0) + 1);
     for (const [hash, uses] of this.usesLeft) if (uses < 2) this.usesLeft.delete(hash);
   }
 

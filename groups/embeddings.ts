@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Driver } from 'neo4j-driver';
+import { resultTransformers, type Driver } from 'neo4j-driver';
 import { DIMENSIONS, MODEL_NAME, type Embedder } from '../embed/embedder.js';
 import type { GroupedLabel } from '../model/labels.js';
 import { CONCEPT_RULES, embeddedHead, embeddedText } from './concept-rule.js';
@@ -94,6 +94,62 @@ export interface StaleVectors {
   readMs: number;
 }
 
+/** A node as read for embedding: its name and the hashes of the vectors it holds. */
+export interface StoredHashes {
+  key: string;
+  name: string;
+  hash: string | null;
+  headHash: string | null;
+}
+
+/** Which of a label's nodes need a vector or a head vector, or lose their head vector. */
+export function staleVectors(
+  label: GroupedLabel,
+  nodes: readonly StoredHashes[],
+): Omit<StaleVectors, 'readMs'> {
+  const names: StaleVector[] = [];
+  const heads: StaleVector[] = [];
+  const headless: string[] = [];
+  for (const { key, name, ...stored } of nodes) {
+    const text = embeddedText(label, name);
+    const hash = embeddingHash(text);
+    if (stored.hash !== hash) names.push({ key, text, hash });
+    if (!CONCEPT_RULES[label].compareHeads) continue;
+    const head = embeddedHead(label, name);
+    const headHash = head === null ? null : embeddingHash(head);
+    if (stored.headHash === headHash) continue;
+    if (head === null) headless.push(key);
+    else heads.push({ key, text: head, hash: headHash! });
+  }
+  return {
+    nodes: nodes.length,
+    texts: distinctTexts(names, heads),
+    names: names.length,
+    heads: heads.length,
+    headless,
+  };
+}
+
+/** Every node of the label with its name and the hashes of its stored vectors. */
+export async function readStoredHashes(
+  driver: Driver,
+  label: GroupedLabel,
+  database?: string,
+): Promise<StoredHashes[]> {
+  return driver.executeQuery(
+    statements(label).read,
+    {},
+    {
+      database,
+      routing: 'READ',
+      resultTransformer: resultTransformers.mappedResultTransformer({
+        map: (record) => record.toObject() as StoredHashes,
+        collect: (objects) => objects,
+      }),
+    },
+  );
+}
+
 export async function readStaleVectors(
   driver: Driver,
   label: GroupedLabel,
@@ -101,31 +157,8 @@ export async function readStaleVectors(
 ): Promise<StaleVectors> {
   const started = performance.now();
   await ensureVectorIndex(driver, label, database);
-  const { records } = await driver.executeQuery(statements(label).read, {}, { database, routing: 'READ' });
-  const names: StaleVector[] = [];
-  const heads: StaleVector[] = [];
-  const headless: string[] = [];
-  for (const record of records) {
-    const key = record.get('key') as string;
-    const name = record.get('name') as string;
-    const text = embeddedText(label, name);
-    const hash = embeddingHash(text);
-    if (record.get('hash') !== hash) names.push({ key, text, hash });
-    if (!CONCEPT_RULES[label].compareHeads) continue;
-    const head = embeddedHead(label, name);
-    const headHash = head === null ? null : embeddingHash(head);
-    if (record.get('headHash') === headHash) continue;
-    if (head === null) headless.push(key);
-    else heads.push({ key, text: head, hash: headHash! });
-  }
-  return {
-    nodes: records.length,
-    texts: distinctTexts(names, heads),
-    names: names.length,
-    heads: heads.length,
-    headless,
-    readMs: performance.now() - started,
-  };
+  const stale = staleVectors(label, await readStoredHashes(driver, label, database));
+  return { ...stale, readMs: performance.now() - started };
 }
 
 export interface EmbedOptions {
@@ -138,19 +171,19 @@ export interface EmbedOptions {
 
 /**
  * Embeds a label's names (and heads) that have no current vector, a chunk of distinct texts at a
- * time, and writes each chunk's vectors before embedding the next. `stale` is the label's read when
- * the caller has made it (embedLabels); a vector in `memo` is not computed again.
+ * time, and writes each chunk's vectors before embedding the next. A vector in `memo` is not
+ * computed again.
  */
 export async function embedLabel(
   driver: Driver,
   embedder: Embedder,
   label: GroupedLabel,
-  options: EmbedOptions & { stale?: StaleVectors; memo?: VectorMemo } = {},
+  options: EmbedOptions & { memo?: VectorMemo } = {},
 ): Promise<EmbedResult> {
   const started = performance.now();
   const { database, memo, chunkSize = 4_096, batchSize = 2_000 } = options;
   const sql = statements(label);
-  const stale = options.stale ?? (await readStaleVectors(driver, label, database));
+  const stale = await readStaleVectors(driver, label, database);
   const write = async (
     statement: string,
     rows: readonly { key: string; hash: string; vector: Float32Array }[],
@@ -188,13 +221,15 @@ export async function embedLabel(
     embedded: stale.names,
     headsEmbedded: stale.heads + stale.headless.length,
     computed,
-    ms: Math.round(stale.readMs + performance.now() - started),
+    ms: Math.round(performance.now() - started),
   };
 }
 
 /**
- * Embeds the labels one after another, each text once: every label is read first, and a vector
- * computed for one label is kept only while a label still to come needs it (VectorMemo).
+ * Embeds the labels one after another, each text once: a vector computed for one label is kept
+ * only while a label still to come needs it (VectorMemo). Every label is read twice, first for the
+ * hashes of its stale texts only, then when it is embedded, so that one label's stale names are
+ * held at a time, not every label's. The first read's time counts in each label's `ms`.
  */
 export async function embedLabels(
   driver: Driver,
@@ -202,13 +237,26 @@ export async function embedLabels(
   labels: readonly GroupedLabel[],
   options: EmbedOptions = {},
 ): Promise<Map<GroupedLabel, EmbedResult>> {
-  const stale: (StaleVectors | undefined)[] = [];
-  for (const label of labels) stale.push(await readStaleVectors(driver, label, options.database));
-  const memo = new VectorMemo(stale.map((read) => read!.texts));
+  const { memo, readMs } = await textsSharedByLabels(driver, labels, options.database);
   const results = new Map<GroupedLabel, EmbedResult>();
   for (const [index, label] of labels.entries()) {
-    results.set(label, await embedLabel(driver, embedder, label, { ...options, stale: stale[index], memo }));
-    stale[index] = undefined;
+    const result = await embedLabel(driver, embedder, label, { ...options, memo });
+    results.set(label, { ...result, ms: Math.round(result.ms + readMs[index]!) });
   }
   return results;
+}
+
+async function textsSharedByLabels(
+  driver: Driver,
+  labels: readonly GroupedLabel[],
+  database?: string,
+): Promise<{ memo: VectorMemo; readMs: number[] }> {
+  const staleHashes: string[][] = [];
+  const readMs: number[] = [];
+  for (const label of labels) {
+    const stale = await readStaleVectors(driver, label, database);
+    staleHashes.push(stale.texts.map((text) => text.hash));
+    readMs.push(stale.readMs);
+  }
+  return { memo: new VectorMemo(staleHashes), readMs };
 }

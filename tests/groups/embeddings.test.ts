@@ -34,8 +34,7 @@ describe('what a run embeds (pure)', () => {
   });
 
   it('keeps a vector only while a label still to come needs it', () => {
-    const text = (hash: string) => ({ hash, text: hash, nameKeys: ['k'], headKeys: [] });
-    const memo = new VectorMemo([[text('all'), text('one')], [text('all'), text('two')], [text('all')]]);
+    const memo = new VectorMemo([['all', 'one'], ['all', 'two'], ['all']]);
     const vector = new Float32Array([1]);
     memo.written('one', vector);
     memo.written('all', vector);
