@@ -13,8 +13,8 @@ import { applyPlan, ensureGroupSchema, readSnapshot, type LayerChanges, type Wri
 /**
  * The concept layer: embed the names of every label that have no current vector (embeddings.ts),
  * then label by label read each name's nearest names from the vector index, group them by the
- * label's rule (concept-rule.ts), and write only what changed. For issues and themes, the co-occurrence of the groups is precomputed in the
- * same pass.
+ * label's rule (concept-rule.ts), and write only what changed. For issues and themes, the
+ * co-occurrence of the groups is precomputed in the same pass.
  * Without an embedder (no Java on this machine) issues fall back to the lexical rule (cluster.ts)
  * and the other labels keep whatever layer they had.
  */

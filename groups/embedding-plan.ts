@@ -36,6 +36,24 @@ export function distinctTexts(names: readonly StaleVector[], heads: readonly Sta
   return [...byHash.values()];
 }
 
+/** A node's new vector, as written. */
+export interface VectorRow {
+  key: string;
+  hash: string;
+  vector: Float32Array;
+}
+
+/** One row per node whose name (`nameKeys`) or head (`headKeys`) is one of the texts. */
+export function vectorRows(
+  texts: readonly TextToEmbed[],
+  keys: 'nameKeys' | 'headKeys',
+  vectorOf: (hash: string) => Float32Array,
+): VectorRow[] {
+  return texts.flatMap((text) =>
+    text[keys].map((key) => ({ key, hash: text.hash, vector: vectorOf(text.hash) })),
+  );
+}
+
 export function chunksOf<T>(items: readonly T[], size: number): T[][] {
   if (!(size >= 1)) throw new RangeError(`chunk size must be at least 1, got ${size}`);
   const chunks: T[][] = [];

@@ -3,7 +3,15 @@ import { resultTransformers, type Driver } from 'neo4j-driver';
 import { DIMENSIONS, MODEL_NAME, type Embedder } from '../embed/embedder.js';
 import type { GroupedLabel } from '../model/labels.js';
 import { CONCEPT_RULES, embeddedHead, embeddedText } from './concept-rule.js';
-import { chunksOf, distinctTexts, VectorMemo, type StaleVector, type TextToEmbed } from './embedding-plan.js';
+import {
+  chunksOf,
+  distinctTexts,
+  vectorRows,
+  VectorMemo,
+  type StaleVector,
+  type TextToEmbed,
+  type VectorRow,
+} from './embedding-plan.js';
 
 /**
  * Vectors on the nodes of a grouped label, and a vector index over them.
@@ -81,7 +89,7 @@ OPTIONS {indexConfig: {\`vector.dimensions\`: ${DIMENSIONS}, \`vector.similarity
   await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
 }
 
-/** What a label must embed, read once: its stale texts and the nodes losing a head vector. */
+/** What a label must embed: its stale texts, and the nodes losing a head vector. */
 export interface StaleVectors {
   nodes: number;
   texts: TextToEmbed[];
@@ -184,10 +192,7 @@ export async function embedLabel(
   const { database, memo, chunkSize = 4_096, batchSize = 2_000 } = options;
   const sql = statements(label);
   const stale = await readStaleVectors(driver, label, database);
-  const write = async (
-    statement: string,
-    rows: readonly { key: string; hash: string; vector: Float32Array }[],
-  ) => {
+  const write = async (statement: string, rows: readonly VectorRow[]) => {
     for (const batch of chunksOf(rows, batchSize)) {
       const params = batch.map(({ key, hash, vector }) => ({ key, hash, vector: Array.from(vector) }));
       await driver.executeQuery(statement, { rows: params }, { database });
@@ -200,18 +205,8 @@ export async function embedLabel(
     computed += missing.length;
     const fresh = new Map(missing.map((text, index) => [text.hash, vectors[index]!]));
     const vectorOf = (hash: string): Float32Array => fresh.get(hash) ?? memo!.get(hash)!;
-    const rows = (keysOf: (text: TextToEmbed) => string[]) =>
-      chunk.flatMap((text) =>
-        keysOf(text).map((key) => ({ key, hash: text.hash, vector: vectorOf(text.hash) })),
-      );
-    await write(
-      sql.write,
-      rows((text) => text.nameKeys),
-    );
-    await write(
-      sql.writeHead,
-      rows((text) => text.headKeys),
-    );
+    await write(sql.write, vectorRows(chunk, 'nameKeys', vectorOf));
+    await write(sql.writeHead, vectorRows(chunk, 'headKeys', vectorOf));
     for (const text of chunk) memo?.written(text.hash, vectorOf(text.hash));
   }
   for (const keys of chunksOf(stale.headless, batchSize))
