@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { resultTransformers, type Driver } from 'neo4j-driver';
 import { DIMENSIONS, MODEL_NAME, type Embedder } from '../embed/embedder.js';
-import type { GroupedLabel } from '../model/labels.js';
+import { GROUPED_LABELS, type GroupedLabel } from '../model/labels.js';
 import { CONCEPT_RULES, embeddedHead, embeddedText } from './concept-rule.js';
 import {
   chunksOf,
@@ -72,7 +72,11 @@ export interface EmbedResult {
   ms: number;
 }
 
-export async function ensureVectorIndex(
+/**
+ * Makes a vector index if it does not exist. Neo4j fills a new one in the background, so the next
+ * label can be embedded meanwhile; `awaitVectorIndex` waits for it before it is asked.
+ */
+export async function createVectorIndex(
   driver: Driver,
   label: GroupedLabel,
   database?: string,
@@ -86,7 +90,21 @@ OPTIONS {indexConfig: {\`vector.dimensions\`: ${DIMENSIONS}, \`vector.similarity
     {},
     { database },
   );
-  await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
+}
+
+export async function awaitVectorIndex(driver: Driver, name: string, database?: string): Promise<void> {
+  // A first population of 100,000 documents' names takes minutes on a loaded machine.
+  await driver.executeQuery('CALL db.awaitIndex($name, 3600)', { name }, { database });
+}
+
+/**
+ * Drops every grouped label's vector indexes, for an emptied graph (`--reset`): the next embedding
+ * makes them again after its writes, in one population each.
+ */
+export async function dropVectorIndexes(driver: Driver, database?: string): Promise<void> {
+  for (const label of GROUPED_LABELS)
+    for (const name of [vectorIndexName(label), headIndexName(label)])
+      await driver.executeQuery(`DROP INDEX ${name} IF EXISTS`, {}, { database });
 }
 
 /** What a label must embed: its stale texts, and the nodes losing a head vector. */
@@ -164,7 +182,6 @@ export async function readStaleVectors(
   database?: string,
 ): Promise<StaleVectors> {
   const started = performance.now();
-  await ensureVectorIndex(driver, label, database);
   const stale = staleVectors(label, await readStoredHashes(driver, label, database));
   return { ...stale, readMs: performance.now() - started };
 }
@@ -211,6 +228,11 @@ export async function embedLabel(
   }
   for (const keys of chunksOf(stale.headless, batchSize))
     await driver.executeQuery(sql.removeHead, { keys }, { database });
+  // Made after the vectors are written: a first ingest then fills each index in one population, a
+  // few large Lucene segments, where an index made first takes one segment per write transaction
+  // (21 for the issues of 10,000 documents), and every query searches each segment (BENCHMARKS.md).
+  await createVectorIndex(driver, label, database);
+  if (CONCEPT_RULES[label].compareHeads) await createVectorIndex(driver, label, database, 'headEmbedding');
   return {
     nodes: stale.nodes,
     embedded: stale.names,

@@ -71,7 +71,13 @@ export { CONCEPT_RULES, conceptScore, embeddedHead, embeddedText, headOf } from 
 export type { ConceptRule } from './concept-rule.js';
 export { clusterConcepts, exactNeighbourLists, exactNeighbours, textsToEmbed } from './concepts.js';
 export type { ConceptClustering, ConceptInput, NeighbourList, NeighbourLists } from './concepts.js';
-export { embedLabel, embeddingHash, headIndexName, vectorIndexName } from './embeddings.js';
+export {
+  dropVectorIndexes,
+  embedLabel,
+  embeddingHash,
+  headIndexName,
+  vectorIndexName,
+} from './embeddings.js';
 export { readNeighbours } from './neighbours.js';
 export type { ClusterStats, Clustering, GroupMember, IssueGroupResult, IssueInput } from './cluster.js';
 export { explainPair } from './explain.js';

@@ -3,7 +3,7 @@ import pMap from 'p-map';
 import type { GroupedLabel } from '../model/labels.js';
 import type { ConceptRule } from './concept-rule.js';
 import type { NeighbourList, NeighbourLists } from './concepts.js';
-import { ensureVectorIndex, headIndexName, vectorIndexName } from './embeddings.js';
+import { awaitVectorIndex, headIndexName, vectorIndexName } from './embeddings.js';
 
 /**
  * Each name's candidates by the vector indexes (embeddings.ts puts the vectors there), kept on the
@@ -117,7 +117,9 @@ export interface NeighboursResult {
 /**
  * Every node's `rule.neighbours` nearest names, and for a rule that compares heads, the nearest
  * names of its head and the names whose heads are nearest it. Lists found before are read back; only
- * nodes without a current list (new names, new vectors) ask an index, and keep what it says.
+ * nodes without a current list (new names, new vectors) ask an index, and keep what it says. The
+ * indexes are made when the vectors are written (embeddings.ts `embedLabel`) and filled in the
+ * background; they are waited for here.
  */
 export async function readNeighbours(
   driver: Driver,
@@ -152,9 +154,8 @@ export async function readNeighbours(
     },
   );
 
-  if (rule.compareHeads && missing.get('nearHeads')!.length > 0) {
-    await ensureVectorIndex(driver, label, database, 'headEmbedding');
-  }
+  for (const index of new Set(kinds.map((kind) => LISTS[kind].index(label))))
+    await awaitVectorIndex(driver, index, database);
   const batches = kinds.flatMap((kind) => {
     const keys = missing.get(kind)!;
     const statement = findStatement(label, LISTS[kind]);

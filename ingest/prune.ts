@@ -1,4 +1,5 @@
 import type { Driver } from 'neo4j-driver';
+import { dropVectorIndexes } from '../groups/index.js';
 import { ensureSchema } from './graph-schema.js';
 import {
   ARTICLE_IDS_WITH_FILES,
@@ -67,8 +68,13 @@ async function removeArticles(driver: Driver, database: string, ids: string[]): 
   return stats;
 }
 
-/** `--reset`: an empty graph with the schema in place. */
+/**
+ * `--reset`: an empty graph with the schema in place. The vector indexes go too: the concept layer
+ * makes them after it has written the vectors, and a population gives few large Lucene segments where
+ * writes into an existing index give one per transaction (groups/embeddings.ts).
+ */
 export async function resetGraph(driver: Driver, database: string): Promise<void> {
+  await dropVectorIndexes(driver, database);
   const session = driver.session({ database });
   try {
     // CALL … IN TRANSACTIONS needs an auto-commit transaction, which only session.run gives.

@@ -2,8 +2,15 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cosine, Embedder } from '../../embed/embedder.js';
 import { chunksOf, distinctTexts, VectorMemo } from '../../groups/embedding-plan.js';
-import { embedLabels } from '../../groups/embeddings.js';
-import { embeddedHead, embeddedText, embeddingHash } from '../../groups/index.js';
+import { awaitVectorIndex, embedLabels } from '../../groups/embeddings.js';
+import {
+  embeddedHead,
+  embeddedText,
+  embeddingHash,
+  headIndexName,
+  vectorIndexName,
+} from '../../groups/index.js';
+import { resetGraph } from '../../ingest/index.js';
 import type { GroupedLabel } from '../../model/index.js';
 import { clearDatabase, testDriver } from '../support/neo4j.js';
 
@@ -147,11 +154,54 @@ describe('embedding labels on a real Neo4j, in chunks', () => {
     }
   });
 
+  async function vectorIndexes(): Promise<Record<string, number>> {
+    const { records } = await driver.executeQuery(
+      `SHOW VECTOR INDEXES YIELD name, state, populationPercent WHERE state = 'ONLINE'
+       RETURN name, populationPercent ORDER BY name`,
+      {},
+      { database },
+    );
+    return Object.fromEntries(
+      records.map((r) => [r.get('name') as string, r.get('populationPercent') as number]),
+    );
+  }
+
+  it('makes the vector indexes once the vectors are written, and they answer once filled', async () => {
+    for (const name of [vectorIndexName('Issue'), headIndexName('Issue'), vectorIndexName('Theme')])
+      await awaitVectorIndex(driver, name, database);
+    expect(await vectorIndexes()).toEqual({
+      [headIndexName('Issue')]: 100,
+      [vectorIndexName('Issue')]: 100,
+      [vectorIndexName('Theme')]: 100,
+    });
+    const [poetry] = await embedder.embed(['poetry']);
+    const { records } = await driver.executeQuery(
+      `CALL db.index.vector.queryNodes($index, 3, $vector) YIELD node RETURN node.key AS key`,
+      { index: vectorIndexName('Theme'), vector: Array.from(poetry!) },
+      { database },
+    );
+    expect(records[0]?.get('key')).toBe('t6');
+  });
+
   it('embeds and writes nothing when the names have not changed', async () => {
     const before = embedder.embedded;
     const results = await embedLabels(driver, embedder, ['Issue', 'Theme'], { database, chunkSize: 2 });
     for (const result of results.values())
       expect([result.embedded, result.headsEmbedded, result.computed]).toEqual([0, 0, 0]);
     expect(embedder.embedded).toBe(before);
+  });
+
+  it('drops the vector indexes with the graph on --reset, and makes them again with the vectors', async () => {
+    await resetGraph(driver, database);
+    expect(await vectorIndexes()).toEqual({});
+    await driver.executeQuery(
+      `UNWIND $nodes AS node CREATE (n:Issue) SET n = node`,
+      { nodes: Object.entries(NODES.Issue).map(([key, name]) => ({ key, name })) },
+      { database },
+    );
+    await embedLabels(driver, embedder, ['Issue'], { database });
+    for (const name of [vectorIndexName('Issue'), headIndexName('Issue')])
+      await awaitVectorIndex(driver, name, database);
+    expect(await vectorIndexes()).toEqual({ [headIndexName('Issue')]: 100, [vectorIndexName('Issue')]: 100 });
   });
 });
