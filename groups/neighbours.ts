@@ -92,8 +92,10 @@ function storedStatement(label: GroupedLabel, kinds: readonly ListKind[]): strin
       `CASE WHEN ${current} THEN n.${spec.cosines} END AS ${kind}Cosines`,
     ];
   });
+  // Moved: the node's vector is not the one its lists were found with (its name was changed).
   return `MATCH (n:${label}) WHERE n.embedding IS NOT NULL
-RETURN n.key AS key, ${columns.join(', ')}`;
+RETURN n.key AS key, n.neighboursHash IS NOT NULL AND n.neighboursHash <> n.embeddingHash AS moved,
+       ${columns.join(', ')}`;
 }
 
 export interface NeighbourOptions {
@@ -117,9 +119,11 @@ export interface NeighboursResult {
 /**
  * Every node's `rule.neighbours` nearest names, and for a rule that compares heads, the nearest
  * names of its head and the names whose heads are nearest it. Lists found before are read back; only
- * nodes without a current list (new names, new vectors) ask an index, and keep what it says. The
- * indexes are made when the vectors are written (embeddings.ts `embedLabel`) and filled in the
- * background; they are waited for here.
+ * nodes without a current list (new names, new vectors) ask an index, and keep what it says. A list
+ * that names a node whose vector has moved since is asked again too: it holds the cosine of the old
+ * name, and the clustering takes a pair at the highest cosine any list gives it. The indexes are made
+ * when the vectors are written (embeddings.ts `embedLabel`) and filled in the background; they are
+ * waited for here.
  */
 export async function readNeighbours(
   driver: Driver,
@@ -131,6 +135,7 @@ export async function readNeighbours(
   const kinds = listKinds(rule);
   const lists = new Map(kinds.map((kind) => [kind, new Map<string, NeighbourList>()]));
   const missing = new Map(kinds.map((kind) => [kind, [] as string[]]));
+  const moved = new Set<string>();
   const toList = (keys: string[], cosines: number[]): NeighbourList => ({ keys, cosines });
 
   // Streamed, not collected: at 100,000 documents the stored lists are millions of values.
@@ -143,6 +148,7 @@ export async function readNeighbours(
       resultTransformer: async (result) => {
         for await (const record of result) {
           const key = record.get('key') as string;
+          if (record.get('moved')) moved.add(key);
           for (const kind of kinds) {
             if (!record.get(`${kind}Wanted`)) continue;
             const keys = record.get(`${kind}Keys`) as string[] | null;
@@ -154,6 +160,7 @@ export async function readNeighbours(
     },
   );
 
+  if (moved.size > 0) askAgainListsNaming(moved, lists, missing);
   for (const index of new Set(kinds.map((kind) => LISTS[kind].index(label))))
     await awaitVectorIndex(driver, index, database);
   const batches = kinds.flatMap((kind) => {
@@ -189,4 +196,18 @@ export async function readNeighbours(
     headsQueried: missing.get('heads')?.length ?? 0,
     nearHeadsQueried: missing.get('nearHeads')?.length ?? 0,
   };
+}
+
+/** Moves every stored list that names one of `moved` to the lists to be asked again. */
+function askAgainListsNaming(
+  moved: ReadonlySet<string>,
+  lists: Map<ListKind, Map<string, NeighbourList>>,
+  missing: Map<ListKind, string[]>,
+): void {
+  for (const [kind, stored] of lists)
+    for (const [key, list] of stored)
+      if (list.keys.some((neighbour) => moved.has(neighbour))) {
+        stored.delete(key);
+        missing.get(kind)!.push(key);
+      }
 }

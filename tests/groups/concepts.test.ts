@@ -279,6 +279,12 @@ describe('concept groups on a real Neo4j', () => {
     await driver?.close();
   });
 
+  const addIssueToA3 = (name: string) =>
+    driver.executeQuery(
+      `MATCH (a:Article {id: 'a3'}) MERGE (i:Issue {key: $key}) ON CREATE SET i.name = $name MERGE (a)-[:HAS_ISSUE]->(i)`,
+      { key: normaliseKey(name), name },
+    );
+
   it('stores vectors under a 384-dimension cosine vector index, groups by neighbours, and precomputes co-occurrence', async () => {
     const result = await recomputeConcepts(driver, { database, embedder, labels: ['Issue', 'Theme'] });
     const issues = result.labels.find((layer) => layer.label === 'Issue')!;
@@ -400,10 +406,7 @@ describe('concept groups on a real Neo4j', () => {
   });
   it('embeds and asks the index only for a new name, which old names then meet', async () => {
     const added = 'Automation-Driven Layoffs in Factories';
-    await driver.executeQuery(
-      `MATCH (a:Article {id: 'a3'}) MERGE (i:Issue {key: $key}) ON CREATE SET i.name = $name MERGE (a)-[:HAS_ISSUE]->(i)`,
-      { key: normaliseKey(added), name: added },
-    );
+    await addIssueToA3(added);
     const result = await recomputeConcepts(driver, { database, embedder, labels: ['Issue'] });
     expect(result.labels[0]!.embedding?.embedded).toBe(1);
     expect(result.labels[0]!.neighboursQueried).toBe(1);
@@ -435,8 +438,10 @@ describe('concept groups on a real Neo4j', () => {
     const issues = result.labels[0]!;
     expect(issues.embedding?.embedded).toBe(2);
     expect(issues.embedding?.headsEmbedded).toBe(2);
-    expect(issues.neighboursQueried).toBe(2);
-    expect(issues.headsQueried).toBe(1);
+    // The two renamed, and every other name: each one's list names them (8 names, lists of 20).
+    expect(issues.neighboursQueried).toBe(8);
+    // The new head of the first, and the two other heads: their lists name the renamed.
+    expect(issues.headsQueried).toBe(3);
     const after = await read(jobs);
     expect(after.get('hash')).toBe(embeddingHash('Worker Retraining'));
     expect(after.get('hash')).not.toBe(before.get('hash'));
@@ -449,14 +454,44 @@ describe('concept groups on a real Neo4j', () => {
       true,
     ]);
   });
+  it('asks again the lists that name a renamed issue, so that it leaves the group its old name was in', async () => {
+    const [water, renamedKey] = ['Drinking Water Shortages', 'Shortages of Drinking Water'];
+    await addIssueToA3(water);
+    await addIssueToA3(renamedKey);
+    await recomputeConcepts(driver, { database, embedder, labels: ['Issue'] });
+    const groupOf = async (name: string) =>
+      (
+        await driver.executeQuery(`MATCH (:Issue {key: $key})-[:IN_GROUP]->(g) RETURN g.key AS group`, {
+          key: normaliseKey(name),
+        })
+      ).records[0]!.get('group') as string;
+    expect(await groupOf(renamedKey)).toBe(await groupOf(water));
+
+    const renamed = 'Deep Sea Mining Rights';
+    await driver.executeQuery(`MATCH (i:Issue {key: $key}) SET i.name = $name`, {
+      key: normaliseKey(renamedKey),
+      name: renamed,
+    });
+    const result = await recomputeConcepts(driver, { database, embedder, labels: ['Issue'] });
+    expect(await groupOf(renamedKey)).not.toBe(await groupOf(water));
+    expect(result.labels[0]!.neighboursQueried).toBeGreaterThan(1);
+    // The old name's fellow holds it at the cosine of its new name, not the old one (0.9 or so),
+    // as near as the index's scores go.
+    const { records } = await driver.executeQuery(
+      `MATCH (i:Issue {key: $key}) RETURN i.neighbourKeys AS keys, i.neighbourCosines AS cosines`,
+      { key: normaliseKey(water) },
+    );
+    const keys = records[0]!.get('keys') as string[];
+    const stored = (records[0]!.get('cosines') as number[])[keys.indexOf(normaliseKey(renamedKey))]!;
+    const [a, b] = await embedder.embed([renamed, water]);
+    expect(Math.abs(stored - cosine(a!, b!))).toBeLessThan(0.01);
+  });
+
   it("lets a new name meet an old name's head, whose own list was found before the new name existed", async () => {
     // "Psychological Health" is far from "Mental Health Risks in AI Training Roles" as written
     // (cosine 0.50) but close to its head "Mental Health" (0.84); it has no head of its own.
     const added = 'Psychological Health';
-    await driver.executeQuery(
-      `MATCH (a:Article {id: 'a3'}) MERGE (i:Issue {key: $key}) ON CREATE SET i.name = $name MERGE (a)-[:HAS_ISSUE]->(i)`,
-      { key: normaliseKey(added), name: added },
-    );
+    await addIssueToA3(added);
     const result = await recomputeConcepts(driver, { database, embedder, labels: ['Issue'] });
     const issues = result.labels[0]!;
     expect([issues.neighboursQueried, issues.headsQueried, issues.nearHeadsQueried]).toEqual([1, 0, 1]);
