@@ -229,8 +229,8 @@ export async function embedLabel(
   for (const keys of chunksOf(stale.headless, batchSize))
     await driver.executeQuery(sql.removeHead, { keys }, { database });
   // Made after the vectors are written: a first ingest then fills each index in one population, a
-  // few large Lucene segments, where an index made first takes one segment per write transaction
-  // (21 for the issues of 10,000 documents), and every query searches each segment (BENCHMARKS.md).
+  // few large Lucene segments, where an index made first takes one per write transaction (issues of
+  // 10,000 documents: 9 against 31), and every query searches each segment (BENCHMARKS.md).
   await createVectorIndex(driver, label, database);
   if (CONCEPT_RULES[label].compareHeads) await createVectorIndex(driver, label, database, 'headEmbedding');
   return {
