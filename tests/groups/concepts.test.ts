@@ -475,7 +475,7 @@ describe('concept groups on a real Neo4j', () => {
     const result = await recomputeConcepts(driver, { database, embedder, labels: ['Issue'] });
     expect(await groupOf(renamedKey)).not.toBe(await groupOf(water));
     expect(result.labels[0]!.neighboursQueried).toBeGreaterThan(1);
-    // The old name's fellow holds it at the cosine of its new name, not the old one (0.9 or so),
+    // The old name's fellow holds it at the cosine of its new name (0.16), not the old one (0.98),
     // as near as the index's scores go.
     const { records } = await driver.executeQuery(
       `MATCH (i:Issue {key: $key}) RETURN i.neighbourKeys AS keys, i.neighbourCosines AS cosines`,
