@@ -93,8 +93,9 @@ function storedStatement(label: GroupedLabel, kinds: readonly ListKind[]): strin
     ];
   });
   // Moved: the node's vector is not the one its lists were found with (its name was changed).
-  return `MATCH (n:${label}) WHERE n.embedding IS NOT NULL
-RETURN n.key AS key, n.neighboursHash IS NOT NULL AND n.neighboursHash <> n.embeddingHash AS moved,
+  const { hash, vectorHash } = LISTS.names;
+  return `MATCH (n:${label}) WHERE n.${LISTS.names.vector} IS NOT NULL
+RETURN n.key AS key, n.${hash} IS NOT NULL AND n.${hash} <> n.${vectorHash} AS moved,
        ${columns.join(', ')}`;
 }
 
